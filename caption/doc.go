@@ -1,0 +1,8 @@
+// Package caption is the pure-text heart of cutline: the editorial fields
+// of a photo (Fields), the facts parsed from caption text (Parse, Facts),
+// credit lines in agency and house styles (Credit), Photo Mechanic code
+// replacement (=code=) and templates with {variables}.
+//
+// The package does no I/O: callers pass text in and get text out, so every
+// function here is deterministic and cheap to test.
+package caption
