@@ -1,0 +1,114 @@
+package caption
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Agency is a news or photo agency as cutline knows it.
+type Agency struct {
+	// Name is the normalised name reported in Facts.Agency and used in
+	// facets: "AFP", "Reuters", "AP", "Getty Images"...
+	Name string
+	// Aliases are other spellings found in captions and credit fields,
+	// compared after folding case, dots and hyphens ("A.F.P.", "Agence
+	// France-Presse", "AP PHOTO", "EPA-EFE").
+	Aliases []string
+}
+
+// agencies is the table of known agencies. Keep the most specific names
+// first where one alias is a prefix of another.
+var agencies = []Agency{
+	{Name: "AFP", Aliases: []string{"AFP", "Agence France-Presse", "Agence France Presse", "AFP PHOTO", "AFP Photo", "A.F.P."}},
+	{Name: "Reuters", Aliases: []string{"Reuters", "REUTERS", "Thomson Reuters", "Reuters Pictures"}},
+	{Name: "AP", Aliases: []string{"AP", "Associated Press", "The Associated Press", "AP Photo", "AP Images"}},
+	{Name: "Getty Images", Aliases: []string{"Getty Images", "Getty", "Getty Images News", "Getty Images Sport", "Getty Images Entertainment"}},
+	{Name: "EPA", Aliases: []string{"EPA", "EPA-EFE", "European Pressphoto Agency", "epa", "EPA EFE"}},
+	{Name: "EFE", Aliases: []string{"EFE", "Agencia EFE"}},
+	{Name: "PA", Aliases: []string{"PA", "PA Wire", "PA Images", "Press Association", "PA Media", "PA Archive"}},
+	{Name: "The Canadian Press", Aliases: []string{"The Canadian Press", "Canadian Press", "CP", "THE CANADIAN PRESS"}},
+	{Name: "Yonhap", Aliases: []string{"Yonhap", "Yonhap News Agency", "Yonhap News"}},
+	{Name: "KCNA", Aliases: []string{"KCNA", "Korean Central News Agency", "KCNA VIA KNS", "KNS"}},
+	{Name: "Xinhua", Aliases: []string{"Xinhua", "Xinhua News Agency"}},
+	{Name: "Kyodo", Aliases: []string{"Kyodo", "Kyodo News"}},
+	{Name: "ANP", Aliases: []string{"ANP", "ANP Photo"}},
+	{Name: "dpa", Aliases: []string{"dpa", "DPA", "Deutsche Presse-Agentur", "picture alliance", "picture-alliance"}},
+	{Name: "ANSA", Aliases: []string{"ANSA"}},
+	{Name: "Anadolu", Aliases: []string{"Anadolu", "Anadolu Agency", "AA"}},
+	{Name: "Sipa", Aliases: []string{"Sipa", "SIPA", "Sipa Press", "Sipa USA"}},
+	{Name: "Bloomberg", Aliases: []string{"Bloomberg", "Bloomberg News"}},
+	{Name: "The New York Times", Aliases: []string{"The New York Times", "New York Times", "NYT"}},
+	{Name: "The Washington Post", Aliases: []string{"The Washington Post", "Washington Post"}},
+	{Name: "NurPhoto", Aliases: []string{"NurPhoto"}},
+	{Name: "Shutterstock", Aliases: []string{"Shutterstock", "REX/Shutterstock", "REX", "Rex Features"}},
+	{Name: "Alamy", Aliases: []string{"Alamy", "Alamy Stock Photo", "Alamy Live News"}},
+	{Name: "Newsis", Aliases: []string{"Newsis"}},
+	{Name: "News1", Aliases: []string{"News1", "News 1"}},
+	{Name: "Korea Pool", Aliases: []string{"Korea Pool"}},
+	{Name: "TASS", Aliases: []string{"TASS", "ITAR-TASS"}},
+	{Name: "Sputnik", Aliases: []string{"Sputnik", "RIA Novosti"}},
+	{Name: "Jiji Press", Aliases: []string{"Jiji Press", "Jiji", "JIJI PRESS"}},
+	{Name: "ZUMA Press", Aliases: []string{"ZUMA Press", "ZUMA Wire", "Zuma Press", "ZUMAPRESS.com"}},
+	{Name: "SOPA Images", Aliases: []string{"SOPA Images", "SOPA Images/LightRocket"}},
+	{Name: "Abaca", Aliases: []string{"Abaca", "ABACAPRESS.COM", "Abaca Press"}},
+	{Name: "Belga", Aliases: []string{"Belga"}},
+	{Name: "Keystone", Aliases: []string{"Keystone", "Keystone-SDA"}},
+	{Name: "Ritzau Scanpix", Aliases: []string{"Ritzau Scanpix", "Scanpix", "NTB Scanpix", "NTB", "TT News Agency", "TT"}},
+	{Name: "AAP", Aliases: []string{"AAP", "Australian Associated Press", "AAP Image"}},
+	{Name: "Imagn", Aliases: []string{"Imagn", "USA TODAY Sports", "USA Today Sports", "Imagn Images"}},
+	{Name: "Press TV", Aliases: []string{"Press TV"}},
+	{Name: "IRNA", Aliases: []string{"IRNA"}},
+	{Name: "WANA", Aliases: []string{"WANA", "West Asia News Agency"}},
+}
+
+// Agencies returns the table of known agencies.
+func Agencies() []Agency {
+	out := make([]Agency, len(agencies))
+	copy(out, agencies)
+	return out
+}
+
+// NormalizeAgency returns the normalised name of the agency s refers to
+// ("AFP PHOTO" → "AFP", "The Associated Press" → "AP") and true, or "" and
+// false when s names no known agency. Matching ignores case, dots, hyphens
+// and surrounding space, but s must be the whole name: "AFP via Getty
+// Images" is a credit chain, not an agency.
+func NormalizeAgency(s string) (string, bool) {
+	k := foldAgency(s)
+	if k == "" {
+		return "", false
+	}
+	for _, a := range agencies {
+		if foldAgency(a.Name) == k {
+			return a.Name, true
+		}
+		for _, al := range a.Aliases {
+			if foldAgency(al) == k {
+				return a.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// foldAgency lower-cases s and drops dots, hyphens and extra spaces so that
+// "A.F.P." and "afp", "EPA-EFE" and "epa efe" compare equal.
+func foldAgency(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == '.':
+			continue
+		case r == '-' || r == '_' || unicode.IsSpace(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
