@@ -1,0 +1,146 @@
+package thumbnails
+
+import (
+	"image"
+	"math"
+	"testing"
+)
+
+// zonePlate is a grey w×h image of concentric rings whose frequency rises
+// from 0 at the centre to the Nyquist limit at the corners: every frequency
+// a downscale must either keep or filter out, the classic aliasing test.
+func zonePlate(w, h int) *image.Gray {
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	cx, cy := float64(w)/2, float64(h)/2
+	rmax2 := cx*cx + cy*cy
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			dx, dy := float64(x)+0.5-cx, float64(y)+0.5-cy
+			// Phase π·r²/(2·rmax) has frequency r/(2·rmax) cycles per pixel.
+			ph := math.Pi * (dx*dx + dy*dy) / (2 * math.Sqrt(rmax2))
+			img.Pix[y*img.Stride+x] = uint8(128 + 110*math.Cos(ph))
+		}
+	}
+	return img
+}
+
+// lanczosRef is the reference downscale: a separable Lanczos-3 filter in
+// float64 whose support widens with the scale factor, so it removes what the
+// output cannot represent.
+func lanczosRef(src *image.Gray, w, h int) [][]float64 {
+	sw, sh := src.Bounds().Dx(), src.Bounds().Dy()
+	rows := make([][]float64, sh)
+	for y := range rows {
+		rows[y] = resample1D(func(i int) float64 { return float64(src.Pix[y*src.Stride+i]) }, sw, w)
+	}
+	out := make([][]float64, h)
+	for y := range out {
+		out[y] = make([]float64, w)
+	}
+	for x := 0; x < w; x++ {
+		col := resample1D(func(i int) float64 { return rows[i][x] }, sh, h)
+		for y := 0; y < h; y++ {
+			out[y][x] = col[y]
+		}
+	}
+	return out
+}
+
+func resample1D(at func(int) float64, n, m int) []float64 {
+	scale := float64(n) / float64(m)
+	support := 3 * max(scale, 1)
+	out := make([]float64, m)
+	for j := range out {
+		c := (float64(j)+0.5)*scale - 0.5
+		var sum, wsum float64
+		for i := int(math.Floor(c - support)); i <= int(math.Ceil(c+support)); i++ {
+			if i < 0 || i >= n {
+				continue
+			}
+			x := (float64(i) - c) / max(scale, 1)
+			wt := lanczos3(x)
+			sum += wt * at(i)
+			wsum += wt
+		}
+		out[j] = sum / wsum
+	}
+	return out
+}
+
+func lanczos3(x float64) float64 {
+	x = math.Abs(x)
+	if x >= 3 {
+		return 0
+	}
+	if x < 1e-9 {
+		return 1
+	}
+	px := math.Pi * x
+	return 3 * math.Sin(px) * math.Sin(px/3) / (px * px)
+}
+
+// compareToRef returns the mean and maximum absolute difference between an
+// image and the reference, and the mean over the parts of the image where
+// the reference is flat grey (the rings there are finer than the output
+// can show, so anything else is aliasing).
+func compareToRef(img image.Image, ref [][]float64) (mae, maxErr, aliasMAE float64) {
+	var n, na float64
+	var sum, asum float64
+	for y := range ref {
+		for x := range ref[y] {
+			r, _, _, _ := img.At(x, y).RGBA()
+			d := math.Abs(float64(r>>8) - ref[y][x])
+			sum += d
+			n++
+			maxErr = max(maxErr, d)
+			if math.Abs(ref[y][x]-128) < 3 && onRim(x, y, len(ref[y]), len(ref)) {
+				asum += d
+				na++
+			}
+		}
+	}
+	if na > 0 {
+		asum /= na
+	}
+	return sum / n, maxErr, asum
+}
+
+// onRim reports whether (x, y) lies in the outer third of the plate, where
+// the rings exceed the output's Nyquist limit for the scales tested.
+func onRim(x, y, w, h int) bool {
+	dx, dy := float64(x)-float64(w)/2, float64(y)-float64(h)/2
+	return math.Sqrt(dx*dx+dy*dy) > 0.66*math.Sqrt(float64(w*w+h*h))/2
+}
+
+// TestNoAliasing renders a zone plate and compares both renditions with the
+// reference downscale of the same decoded pixels.
+func TestNoAliasing(t *testing.T) {
+	const w, h = 2400, 1600
+	data := encodeJPEG(t, zonePlate(w, h), 100)
+	src := decodeJPEG(t, data).(*image.Gray)
+	rs, err := Render(data, 1, &Options{Quality: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		got := decodeJPEG(t, r.JPEG)
+		ref := lanczosRef(src, r.Width, r.Height)
+		mae, maxErr, alias := compareToRef(got, ref)
+		t.Logf("%d px: MAE %.2f, max %.0f, rim %.2f", r.Size, mae, maxErr, alias)
+		if mae > 2 || maxErr > 40 || alias > 3 {
+			t.Errorf("%d px: MAE %.2f (want <= 2), max %.0f (want <= 40), mean on the filtered rim %.2f (want <= 3)",
+				r.Size, mae, maxErr, alias)
+		}
+	}
+
+	// The same measure must catch a resizer that only picks pixels.
+	nearest := image.NewGray(image.Rect(0, 0, 320, 213))
+	for y := 0; y < 213; y++ {
+		for x := 0; x < 320; x++ {
+			nearest.Pix[y*nearest.Stride+x] = src.Pix[(y*h/213)*src.Stride+x*w/320]
+		}
+	}
+	if _, _, alias := compareToRef(nearest, lanczosRef(src, 320, 213)); alias <= 3 {
+		t.Errorf("nearest-neighbour decimation scores %.2f on the rim: the test cannot see aliasing", alias)
+	}
+}
