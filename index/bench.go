@@ -1,0 +1,281 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"text/tabwriter"
+	"time"
+
+	"github.com/cutline/cutline/archive"
+)
+
+// BenchOptions configure RunBench. The zero value builds 100,000 records
+// with seed 1 in a temporary folder and times 200 runs of each query.
+type BenchOptions struct {
+	N    int    // records to index; 0 means 100,000
+	Seed uint64 // generator seed; 0 means 1
+	// Dir is where the two indexes are built; "" means a temporary folder,
+	// removed afterwards.
+	Dir  string
+	Runs int // timed runs of each query per index; 0 means 200
+	// NoReference skips the untuned reference index (half the time).
+	NoReference bool
+	// Logf receives progress; nil is silent.
+	Logf func(format string, args ...any)
+}
+
+// BenchQuery is one query of the benchmark mix.
+type BenchQuery struct {
+	Name  string
+	Query string
+	Opts  SearchOptions
+}
+
+// BenchMix returns the fixed query mix: a word, a phrase, a field, a date
+// range and facets, as the search page sends them (20 hits, highlights
+// on), a combination, and the front page (every photo, newest first, with
+// facets).
+func BenchMix() []BenchQuery {
+	return []BenchQuery{
+		{"word", `protesters`, SearchOptions{}},
+		{"phrase", `"news conference"`, SearchOptions{}},
+		{"field", `person:"Kim Hong-Ji"`, SearchOptions{}},
+		{"date range", `after:2010 before:2012`, SearchOptions{}},
+		{"facets", `agency:AFP`, SearchOptions{Facets: true}},
+		{"word+field+date", `earthquake place:Turkey after:2015`, SearchOptions{}},
+		{"front page", ``, SearchOptions{Facets: true}},
+	}
+}
+
+// benchResult is what one index measured.
+type benchResult struct {
+	name      string
+	build     time.Duration
+	bytes     int64
+	latencies [][]time.Duration // per query of the mix
+	totals    []uint64
+}
+
+// genSource serves a Generator's records as an archive without an outbox.
+type genSource struct {
+	g *Generator
+	n int
+}
+
+func (s genSource) Changes(context.Context, int64, int) ([]archive.Change, error) { return nil, nil }
+func (s genSource) LastChange(context.Context) (int64, error)                     { return 0, nil }
+func (s genSource) Photo(_ context.Context, id archive.ID) (*archive.Photo, error) {
+	return nil, archive.ErrNotFound
+}
+func (s genSource) EachPhoto(ctx context.Context, fn func(*archive.Photo) error) error {
+	for i := range s.n {
+		p := s.g.Photo(i)
+		if err := fn(&p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RunBench builds an index of N synthetic records with the tuned mapping
+// and, for reference, one with Bleve's default field options (everything
+// stored, term vectors and doc values on every field, the _all field),
+// times the query mix on both and writes a table with the ratios to w.
+func RunBench(ctx context.Context, w io.Writer, opts BenchOptions) error {
+	if opts.N <= 0 {
+		opts.N = 100_000
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	if opts.Runs <= 0 {
+		opts.Runs = 200
+	}
+	logf := opts.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	dir := opts.Dir
+	if dir == "" {
+		d, err := os.MkdirTemp("", "cutline-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	mix := BenchMix()
+	queries := make([]Query, len(mix))
+	for i, bq := range mix {
+		q, err := ParseQuery(bq.Query)
+		if err != nil {
+			return fmt.Errorf("bench query %s: %w", bq.Name, err)
+		}
+		queries[i] = q
+	}
+
+	variants := []struct {
+		name string
+		m    mappingOptions
+	}{{"tuned", mappingOptions{}}, {"untuned", mappingOptions{untuned: true}}}
+	if opts.NoReference {
+		variants = variants[:1]
+	}
+	src := genSource{g: NewGenerator(opts.Seed), n: opts.N}
+	var results []benchResult
+	for _, v := range variants {
+		r, err := benchOne(ctx, filepath.Join(dir, v.name), v.name, v.m, src, mix, queries, opts.Runs, logf)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	writeBenchTable(w, opts, mix, results)
+	return nil
+}
+
+func benchOne(ctx context.Context, dir, name string, m mappingOptions, src Source, mix []BenchQuery, queries []Query, runs int, logf func(string, ...any)) (benchResult, error) {
+	r := benchResult{name: name}
+	if err := os.RemoveAll(dir); err != nil {
+		return r, err
+	}
+	ix, err := Open(dir, &Options{Logf: logf, mapping: m})
+	if err != nil {
+		return r, err
+	}
+	defer ix.Close()
+	logf("bench: building the %s index", name)
+	start := time.Now()
+	if _, err := ix.Rebuild(ctx, src); err != nil {
+		return r, err
+	}
+	r.build = time.Since(start)
+	r.bytes = dirSize(dir)
+
+	// Warm up (the first runs load segments and dictionaries), then time
+	// the queries interleaved, so that noise from other work on the
+	// machine spreads over all of them alike.
+	r.latencies = make([][]time.Duration, len(queries))
+	r.totals = make([]uint64, len(queries))
+	for i, q := range queries {
+		for range 3 {
+			res, err := ix.Search(ctx, q, mix[i].Opts)
+			if err != nil {
+				return r, err
+			}
+			r.totals[i] = res.Total
+		}
+	}
+	logf("bench: timing %d runs of %d queries on the %s index", runs, len(queries), name)
+	for range runs {
+		for i, q := range queries {
+			t := time.Now()
+			if _, err := ix.Search(ctx, q, mix[i].Opts); err != nil {
+				return r, err
+			}
+			r.latencies[i] = append(r.latencies[i], time.Since(t))
+		}
+	}
+	return r, nil
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// percentile returns the p-th percentile (0..100) by the nearest-rank
+// method.
+func percentile(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	k := int(float64(len(s))*p/100+0.999999) - 1
+	return s[min(max(k, 0), len(s)-1)]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d)/float64(time.Millisecond)) }
+
+func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benchResult) {
+	fmt.Fprintf(w, "cutline search benchmark: %d records, seed %d, %d runs per query, GOMAXPROCS %d, %s\n",
+		opts.N, opts.Seed, opts.Runs, runtime.GOMAXPROCS(0), runtime.Version())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	header := "\t"
+	for _, r := range rs {
+		header += r.name + "\t"
+	}
+	if len(rs) == 2 {
+		header += "gain\t" // how many times better tuned is
+	}
+	fmt.Fprintln(tw, header)
+	// row prints one measure; higherBetter says which way the gain goes.
+	row := func(label string, vals []float64, format string, higherBetter bool) {
+		line := label + "\t"
+		for _, v := range vals {
+			line += fmt.Sprintf(format, v) + "\t"
+		}
+		if len(vals) == 2 && vals[0] > 0 && vals[1] > 0 {
+			g := vals[1] / vals[0]
+			if higherBetter {
+				g = 1 / g
+			}
+			line += fmt.Sprintf("%.2fx\t", g)
+		}
+		fmt.Fprintln(tw, line)
+	}
+	var rate, secs, mb []float64
+	for _, r := range rs {
+		rate = append(rate, float64(opts.N)/r.build.Seconds())
+		secs = append(secs, r.build.Seconds())
+		mb = append(mb, float64(r.bytes)/1e6)
+	}
+	row("index rate (docs/s)", rate, "%.0f", true)
+	row("full build (s)", secs, "%.1f", false)
+	row("disk (MB)", mb, "%.1f", false)
+	for i, bq := range mix {
+		line50 := fmt.Sprintf("%s p50 (ms)\t", bq.Name)
+		line99 := fmt.Sprintf("%s p99 (ms)\t", bq.Name)
+		var p50, p99 []time.Duration
+		for _, r := range rs {
+			p50 = append(p50, percentile(r.latencies[i], 50))
+			p99 = append(p99, percentile(r.latencies[i], 99))
+			line50 += ms(p50[len(p50)-1]) + "\t"
+			line99 += ms(p99[len(p99)-1]) + "\t"
+		}
+		if len(rs) == 2 && p50[0] > 0 && p99[0] > 0 {
+			line50 += fmt.Sprintf("%.2fx\t", float64(p50[1])/float64(p50[0]))
+			line99 += fmt.Sprintf("%.2fx\t", float64(p99[1])/float64(p99[0]))
+		}
+		fmt.Fprintln(tw, line50)
+		fmt.Fprintln(tw, line99)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "queries (hits):")
+	for i, bq := range mix {
+		facets := ""
+		if bq.Opts.Facets {
+			facets = " with facets"
+		}
+		hits := ""
+		for _, r := range rs {
+			hits += fmt.Sprintf(" %s=%d", r.name, r.totals[i])
+		}
+		fmt.Fprintf(w, "  %-16s %s%s:%s\n", bq.Name, bq.Query, facets, hits)
+	}
+}
