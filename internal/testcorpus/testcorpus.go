@@ -21,6 +21,13 @@ func Dir(t testing.TB) string {
 	return d
 }
 
+// Find returns the corpus folder and true, or false when it is absent.
+// Fuzz targets use it to seed their corpora without skipping.
+func Find() (string, bool) {
+	d, err := find()
+	return d, err == nil
+}
+
 // Sub returns a sub-folder of the corpus ("images", "bad", "truth"),
 // skipping the test when it is absent.
 func Sub(t testing.TB, name string) string {
