@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -74,6 +75,14 @@ type Index struct {
 	mu    sync.RWMutex // guards the fields below
 	bi    bleve.Index  // nil once closed
 	stale string       // why the index must be rebuilt; "" when current
+
+	// noWindow turns date windows off, for tests comparing with them.
+	noWindow bool
+
+	// gen counts changes to the index, for the facet cache.
+	gen     atomic.Uint64
+	cacheMu sync.Mutex
+	cache   *facetCache
 }
 
 // Open opens the index in dir, creating an empty one when dir does not

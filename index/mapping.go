@@ -1,7 +1,6 @@
 package index
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -46,8 +45,10 @@ const (
 	fieldAgency  = "agency"
 	fieldCity    = "city"
 	fieldCountry = "country"
-	fieldDate    = "date"
-	fieldYear    = "year"
+	fieldDate    = "date"  // sort key: "2006-01-02T15:04:05", UTC
+	fieldYear    = "year"  // "2006"
+	fieldMonth   = "month" // "2006-01"
+	fieldDay     = "day"   // "2006-01-02"
 	fieldFile    = "file"
 	fieldHandout = "handout"
 	fieldPool    = "pool"
@@ -102,8 +103,6 @@ func newMapping(o mappingOptions) (*mapping.IndexMappingImpl, error) {
 	field := func(typ, analyzer string, termVectors, store, docValues bool) *mapping.FieldMapping {
 		var f *mapping.FieldMapping
 		switch typ {
-		case "datetime":
-			f = mapping.NewDateTimeFieldMapping()
 		case "boolean":
 			f = mapping.NewBooleanFieldMapping()
 		default:
@@ -129,10 +128,17 @@ func newMapping(o mappingOptions) (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fieldPerson, fieldPlace, fieldByline, fieldCredit, fieldSource, fieldAgency, fieldCity, fieldCountry} {
 		doc.AddFieldMappingsAt(name, field("text", analyzerName, true, false, false))
 	}
-	for _, name := range []string{facetPerson, facetPlace, facetCredit, facetAgency, fieldYear} {
+	for _, name := range []string{facetPerson, facetPlace, facetCredit, facetAgency, fieldYear, fieldDate} {
 		doc.AddFieldMappingsAt(name, field("text", keyword.Name, false, false, true))
 	}
-	doc.AddFieldMappingsAt(fieldDate, field("datetime", "", false, false, true))
+	// Dates are keywords at three precisions rather than a Bleve datetime:
+	// a numeric field indexes a dozen prefix terms per value and a range
+	// over it expands to hundreds of them, while the day-granular ranges
+	// of the query language are covered by a few year, month and day
+	// terms (see dateCover).
+	for _, name := range []string{fieldMonth, fieldDay} {
+		doc.AddFieldMappingsAt(name, field("text", keyword.Name, false, false, false))
+	}
 	for _, name := range []string{fieldFile, fieldHandout, fieldPool} {
 		doc.AddFieldMappingsAt(name, field("boolean", "", false, false, false))
 	}
@@ -204,8 +210,10 @@ func document(p *archive.Photo) map[string]any {
 	put(fieldCountry, c.Country, c.CountryCode)
 
 	date := clampDate(photoDate(p))
-	d[fieldDate] = date
-	d[fieldYear] = strconv.Itoa(date.Year())
+	d[fieldDate] = date.Format(sortDateLayout)
+	d[fieldYear] = date.Format("2006")
+	d[fieldMonth] = date.Format("2006-01")
+	d[fieldDay] = date.Format("2006-01-02")
 	d[fieldFile] = f.File
 	d[fieldHandout] = f.Handout
 	d[fieldPool] = f.Pool
@@ -237,19 +245,23 @@ func photoDate(p *archive.Photo) time.Time {
 	return p.Ingested.UTC()
 }
 
-// Bleve stores dates as int64 nanoseconds since 1970, so it can hold only
-// the years 1678 to 2261; dates outside are clamped to that range.
+// sortDateLayout formats the date sort key: fixed width, so that string
+// order is time order.
+const sortDateLayout = "2006-01-02T15:04:05"
+
+// Dates are kept to four-digit years, the range of the layouts above.
 var (
-	minDate = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
-	maxDate = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
+	minDate = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
 )
 
 func clampDate(t time.Time) time.Time {
+	t = t.UTC()
 	switch {
 	case t.Before(minDate):
 		return minDate
-	case !t.Before(maxDate):
-		return maxDate.Add(-time.Second)
+	case t.After(maxDate):
+		return maxDate
 	}
 	return t
 }

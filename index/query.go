@@ -57,11 +57,11 @@ func (e *QueryError) Error() string {
 type fieldKind int
 
 const (
-	kindText  fieldKind = iota // words or a quoted phrase
-	kindDate                   // YYYY, YYYY-MM, YYYY-MM-DD
-	kindYear                   // YYYY
-	kindBool                   // yes or no
-	kindID                     // hex prefix
+	kindText fieldKind = iota // words or a quoted phrase
+	kindDate                  // YYYY, YYYY-MM, YYYY-MM-DD
+	kindYear                  // YYYY
+	kindBool                  // yes or no
+	kindID                    // hex prefix
 )
 
 // queryFields lists the fields of the query language, canonical names

@@ -90,8 +90,9 @@ type Result struct {
 
 // Hit is one matching photo.
 type Hit struct {
-	ID    archive.ID `json:"id"`
-	Score float64    `json:"score"`
+	ID archive.ID `json:"id"`
+	// Score is the relevance; 0 when hits are listed by date.
+	Score float64 `json:"score"`
 	// Photo is not set by Search: the caller loads it from the archive.
 	Photo *archive.Photo `json:"photo,omitempty"`
 	// Highlights are the parts of the headline and caption that match.
@@ -150,8 +151,11 @@ func (ix *Index) Search(ctx context.Context, q Query, opts SearchOptions) (*Resu
 	}
 	switch order {
 	case SortNewest, SortOldest:
+		// Listed by date, hits need no score (Hit.Score is 0), and
+		// skipping it saves time.
+		req.Score = bleve.ScoreNone
 		req.SortByCustom(search.SortOrder{
-			&search.SortField{Field: fieldDate, Type: search.SortFieldAsDate, Desc: order == SortNewest, Missing: search.SortFieldMissingLast},
+			&search.SortField{Field: fieldDate, Type: search.SortFieldAsString, Desc: order == SortNewest, Missing: search.SortFieldMissingLast},
 			&search.SortDocID{Desc: order == SortNewest},
 		})
 	default:
@@ -173,7 +177,7 @@ func (ix *Index) Search(ctx context.Context, q Query, opts SearchOptions) (*Resu
 		}
 	}
 
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, err := ix.run(ctx, bq, q, req, order)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", q.String(), err)
 	}
@@ -193,6 +197,69 @@ func (ix *Index) Search(ctx context.Context, q Query, opts SearchOptions) (*Resu
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// run executes req, listing by date through windows when it can (see
+// window.go), with the total and facets from a separate count then.
+func (ix *Index) run(ctx context.Context, bq query.Query, q Query, req *bleve.SearchRequest, order Sort) (*bleve.SearchResult, error) {
+	if (order == SortNewest || order == SortOldest) && !ix.noWindow {
+		facets := req.Facets
+		req.Facets = nil
+		res, ok, err := ix.searchByDate(ctx, bq, q, req, order == SortNewest)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			res.Total, res.Facets, err = ix.countCached(ctx, bq, facets)
+			return res, err
+		}
+		req.Facets = facets
+	}
+	return ix.bi.SearchInContext(ctx, req)
+}
+
+// countCached is count, with the facets of the empty query kept until the
+// index changes: the front page asks for them on every visit, and they
+// cost a doc-value read per photo in the archive.
+func (ix *Index) countCached(ctx context.Context, bq query.Query, facets bleve.FacetsRequest) (uint64, search.FacetResults, error) {
+	_, all := bq.(*query.MatchAllQuery)
+	if !all || len(facets) == 0 {
+		return ix.count(ctx, bq, facets)
+	}
+	gen := ix.gen.Load()
+	key := facetKey(facets)
+	ix.cacheMu.Lock()
+	c := ix.cache
+	ix.cacheMu.Unlock()
+	if c != nil && c.gen == gen && c.key == key {
+		return c.total, c.facets, nil
+	}
+	total, fr, err := ix.count(ctx, bq, facets)
+	if err != nil {
+		return 0, nil, err
+	}
+	ix.cacheMu.Lock()
+	ix.cache = &facetCache{gen: gen, key: key, total: total, facets: fr}
+	ix.cacheMu.Unlock()
+	return total, fr, nil
+}
+
+// facetCache holds the facets of the empty query for one generation of
+// the index.
+type facetCache struct {
+	gen    uint64
+	key    string
+	total  uint64
+	facets search.FacetResults
+}
+
+func facetKey(f bleve.FacetsRequest) string {
+	names := make([]string, 0, len(f))
+	for name, r := range f {
+		names = append(names, fmt.Sprintf("%s:%s:%d", name, r.Field, r.Size))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ",")
 }
 
 // groupFacet adds up the spellings of each value and keeps the most
@@ -322,9 +389,9 @@ func (ix *Index) termQuery(t Term) query.Query {
 		start, end, _ := parseQueryDate(t.Value)
 		if t.Field == "after" {
 			// After a period: from the start of the next one on.
-			return dateRange(end, time.Time{})
+			return dateCover(end, time.Time{})
 		}
-		return dateRange(time.Time{}, start)
+		return dateCover(time.Time{}, start)
 	case "year":
 		tq := query.NewTermQuery(t.Value)
 		tq.SetField(fieldYear)
@@ -357,26 +424,66 @@ func textQuery(field, v string, phrase bool) query.Query {
 	return mq
 }
 
-// dateRange matches dates in [from, to); a zero bound is open. Bounds
-// are clamped to what Bleve can store (see clampDate).
-func dateRange(from, to time.Time) query.Query {
-	yes, no := true, false
-	switch {
-	case !from.IsZero() && !from.Before(maxDate), !to.IsZero() && !to.After(minDate):
+// dateCover matches the photos dated in [from, to), two UTC midnights; a
+// zero bound is open. The range is covered by the fewest day, month and
+// year terms: days up to the first whole month, months up to the first
+// whole year, a term range over whole years, then months and days again.
+// after:2010 before:2012 is the single year range ["2011", "2012").
+func dateCover(from, to time.Time) query.Query {
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 		return query.NewMatchNoneQuery()
-	case !from.IsZero() && !to.IsZero() && !from.Before(to):
-		return query.NewMatchNoneQuery()
 	}
-	if from.Before(minDate) {
-		from = time.Time{}
+	term := func(field, v string) query.Query {
+		tq := query.NewTermQuery(v)
+		tq.SetField(field)
+		return tq
 	}
-	if to.After(maxDate) {
-		to = time.Time{}
+	var alts []query.Query
+	d := from
+	if !d.IsZero() {
+		// Leading days, then leading months.
+		for d.Day() != 1 && (to.IsZero() || d.Before(to)) {
+			alts = append(alts, term(fieldDay, d.Format("2006-01-02")))
+			d = d.AddDate(0, 0, 1)
+		}
+		for d.Month() != 1 && (to.IsZero() || !d.AddDate(0, 1, 0).After(to)) {
+			alts = append(alts, term(fieldMonth, d.Format("2006-01")))
+			d = d.AddDate(0, 1, 0)
+		}
 	}
-	if from.IsZero() && to.IsZero() {
-		return query.NewMatchAllQuery()
+	// Whole years: [minYear, maxYear).
+	minYear, maxYear := "", ""
+	if !d.IsZero() {
+		minYear = fmt.Sprintf("%04d", d.Year())
 	}
-	dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &no)
-	dq.SetField(fieldDate)
-	return dq
+	var tail time.Time // start of the trailing part, when to is set
+	if !to.IsZero() {
+		tail = time.Date(to.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		if !d.IsZero() && tail.Before(d) {
+			tail = d
+		}
+		maxYear = fmt.Sprintf("%04d", tail.Year())
+	}
+	if minYear == "" || maxYear == "" || minYear < maxYear {
+		yes, no := true, false
+		rq := query.NewTermRangeInclusiveQuery(minYear, maxYear, &yes, &no)
+		rq.SetField(fieldYear)
+		alts = append(alts, rq)
+	}
+	if !to.IsZero() {
+		// Trailing months, then trailing days.
+		e := tail
+		for !e.AddDate(0, 1, 0).After(to) {
+			alts = append(alts, term(fieldMonth, e.Format("2006-01")))
+			e = e.AddDate(0, 1, 0)
+		}
+		for e.Before(to) {
+			alts = append(alts, term(fieldDay, e.Format("2006-01-02")))
+			e = e.AddDate(0, 0, 1)
+		}
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return query.NewDisjunctionQuery(alts)
 }

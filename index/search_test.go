@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"html"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -312,5 +315,123 @@ func TestSearchClosedAndStale(t *testing.T) {
 	}
 	if _, err := ix.Search(context.Background(), Query{}, SearchOptions{}); !errors.Is(err, ErrClosed) {
 		t.Errorf("search after close: err = %v, want ErrClosed", err)
+	}
+}
+
+// TestDateCover checks the day, month and year terms of dateCover against
+// the plain comparison, for random ranges and dates around them.
+func TestDateCover(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	base := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+	day := func() time.Time { return base.AddDate(0, 0, r.IntN(5*365)) }
+	covered := func(q query.Query, d time.Time) bool {
+		var walk func(q query.Query) bool
+		walk = func(q query.Query) bool {
+			switch q := q.(type) {
+			case *query.DisjunctionQuery:
+				return slices.ContainsFunc(q.Disjuncts, walk)
+			case *query.TermQuery:
+				switch q.FieldVal {
+				case fieldDay:
+					return q.Term == d.Format("2006-01-02")
+				case fieldMonth:
+					return q.Term == d.Format("2006-01")
+				}
+			case *query.TermRangeQuery:
+				y := d.Format("2006")
+				return (q.Min == "" || y >= q.Min) && (q.Max == "" || y < q.Max)
+			case *query.MatchNoneQuery:
+				return false
+			}
+			t.Fatalf("unexpected query %T", q)
+			return false
+		}
+		return walk(q)
+	}
+	for range 300 {
+		from, to := day(), day()
+		switch r.IntN(4) {
+		case 0:
+			from = time.Time{} // before:
+		case 1:
+			to = time.Time{} // after:
+		}
+		q := dateCover(from, to)
+		for range 40 {
+			d := day().Add(time.Duration(r.IntN(86400)) * time.Second)
+			want := (from.IsZero() || !d.Before(from)) && (to.IsZero() || d.Before(to))
+			if got := covered(q, d); got != want {
+				t.Fatalf("dateCover(%v, %v) covers %v: %v, want %v", from, to, d, got, want)
+			}
+		}
+	}
+}
+
+// TestDateWindows checks that listing by date through windows of months
+// gives the same pages, totals and facets as sorting every hit.
+func TestDateWindows(t *testing.T) {
+	ctx := context.Background()
+	src := newMemSource()
+	g := NewGenerator(11)
+	for i := range 3000 {
+		src.put(g.Photo(i))
+	}
+	ix, err := Open(t.TempDir()+"/ix", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Sync(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"", "after:2010", "before:2003-05-17", "year:2012", "file:yes", "after:2004 before:2004-03", `place:Seoul -pool:yes`, "protesters OR earthquake"}
+	for _, qs := range queries {
+		for _, sortBy := range []Sort{SortNewest, SortOldest} {
+			for _, page := range []SearchOptions{{Limit: 20}, {Limit: 7, Offset: 40}, {Limit: 20, Facets: true}} {
+				page.Sort = sortBy
+				q := mustParse(t, qs)
+				ix.noWindow = false
+				got, err := ix.Search(ctx, q, page)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ix.noWindow = true
+				want, err := ix.Search(ctx, q, page)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got.Took, want.Took = 0, 0
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%q %v %+v: windowed differs from full sort (-full +windowed):\n%s", qs, sortBy, page, diff)
+				}
+			}
+		}
+	}
+	ix.noWindow = false
+
+	// The cached facets of the empty query follow changes.
+	before, err := ix.Search(ctx, Query{}, SearchOptions{Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.put(g.Photo(5000))
+	if _, err := ix.Sync(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	after, err := ix.Search(ctx, Query{}, SearchOptions{Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != before.Total+1 {
+		t.Errorf("total after adding a photo: %d, want %d", after.Total, before.Total+1)
+	}
+	sum := func(r *Result) (n int) {
+		for _, f := range r.Facets["year"] {
+			n += f.Count
+		}
+		return n
+	}
+	if sum(after) != sum(before)+1 {
+		t.Errorf("year facet sum after adding a photo: %d, want %d", sum(after), sum(before)+1)
 	}
 }

@@ -91,6 +91,7 @@ func (ix *Index) Sync(ctx context.Context, src Source) (int, error) {
 		if err := bi.Batch(b); err != nil {
 			return applied, fmt.Errorf("index: sync: applying changes %d..%d: %w", changes[0].Seq, next, err)
 		}
+		ix.gen.Add(1)
 		applied += len(changes)
 		wm = next
 	}
@@ -279,6 +280,7 @@ func (ix *Index) swap(tmp string) error {
 	}
 	ix.bi = bi
 	ix.stale = staleReason(bi)
+	ix.gen.Add(1)
 	if err := os.RemoveAll(old); err != nil {
 		ix.logf("index: removing the old index: %v", err)
 	}
