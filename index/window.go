@@ -113,19 +113,21 @@ func (ix *Index) searchByDate(ctx context.Context, bq query.Query, q Query, req 
 			in[i], in[j] = in[j], in[i]
 		}
 	}
+	// The window is in[i:]: the newest months for desc (in is oldest
+	// first), the oldest for asc (in was reversed); in[i] is its edge.
 	target := uint64(need)
 	var acc uint64
-	i := len(in) // months in[i:] (newest first for desc) are in the window
-	for i > 0 {
+	i := len(in)
+	for {
 		for i > 0 && acc < target {
 			i--
-			acc += in[len(in)-1-i].count
+			acc += in[i].count
 		}
 		if i == 0 {
 			// The window would hold every month: no gain.
 			return nil, false, nil
 		}
-		edge := in[len(in)-1-i].start // oldest month in the window (desc)
+		edge := in[i].start
 		var window query.Query
 		if desc {
 			window = dateCover(edge, time.Time{})
@@ -143,7 +145,6 @@ func (ix *Index) searchByDate(ctx context.Context, bq query.Query, q Query, req 
 		}
 		target *= 4
 	}
-	return nil, false, nil
 }
 
 // count returns the number of hits of bq and, when asked, its facets,
