@@ -6,6 +6,9 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/cutline/cutline/internal/iptc"
 
 	"github.com/rwcarlsen/goexif/exif"
 	"github.com/rwcarlsen/goexif/tiff"
@@ -65,12 +68,14 @@ func readEXIF(tiffData []byte) (info exifInfo, warnings []string) {
 		}
 	}
 	x := res.x
-	info.Camera.Make = tagText(x, exif.Make)
-	info.Camera.Model = tagText(x, exif.Model)
-	info.Camera.Lens = tagText(x, exif.LensModel)
+	info.Camera.Make = strings.TrimSpace(tagText(x, exif.Make))
+	info.Camera.Model = strings.TrimSpace(tagText(x, exif.Model))
+	info.Camera.Lens = strings.TrimSpace(tagText(x, exif.LensModel))
 	info.Description = tagText(x, exif.ImageDescription)
 	info.Artist = tagText(x, exif.Artist)
-	info.Copyright = tagText(x, exif.Copyright)
+	// Cameras pad Copyright with spaces, and ExifTool drops them (only for
+	// this tag; ImageDescription keeps its padding).
+	info.Copyright = strings.TrimRight(tagText(x, exif.Copyright), " ")
 
 	if t, ok := exifDate(tagText(x, exif.DateTimeOriginal)); ok {
 		info.Taken = t + exifOffset(tagText(x, "OffsetTimeOriginal"))
@@ -116,23 +121,29 @@ func loadExtraTags(x *exif.Exif) {
 	x.LoadTags(dir, extraEXIFTags, false)
 }
 
-// tagText returns an ASCII tag's text without NULs and surrounding space.
+// tagText returns an ASCII tag's text up to its first NUL, as written
+// (ExifTool keeps the padding spaces some cameras add, and so do we).
+// Bytes that are not UTF-8 are read as Windows-1252: cameras and old
+// software wrote Latin-1 names ("Wördehoff") into ASCII tags.
 func tagText(x *exif.Exif, name exif.FieldName) string {
 	tag, err := x.Get(name)
 	if err != nil || tag.Count == 0 {
 		return ""
 	}
-	var s string
-	if tag.Format() == tiff.StringVal {
-		s, _ = tag.StringVal()
-	} else if tag.Type == tiff.DTUndefined || tag.Type == tiff.DTByte {
-		s = string(tag.Val)
+	if tag.Type != tiff.DTAscii && tag.Type != tiff.DTUndefined && tag.Type != tiff.DTByte {
+		return ""
 	}
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		s = s[:i]
+	b := tag.Val
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		b = b[:i]
 	}
-	s = strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
-	return s
+	if !utf8.Valid(b) {
+		return iptc.Windows1252(b)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return ""
+	}
+	return string(b)
 }
 
 // exifDate turns "2004:01:11 22:45:15" into "2004-01-11T22:45:15".

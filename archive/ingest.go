@@ -81,8 +81,25 @@ type Rejected struct {
 // OK reports whether every file was ingested or was a duplicate.
 func (r *Report) OK() bool { return len(r.Rejected) == 0 }
 
-// ErrRejected wraps the reason a file was rejected.
+// ErrRejected matches (with errors.Is) the error of a file that was
+// rejected; its message is the reason alone.
 var ErrRejected = errors.New("rejected")
+
+type rejectError struct{ msg string }
+
+func (e *rejectError) Error() string        { return e.msg }
+func (e *rejectError) Is(target error) bool { return target == ErrRejected }
+
+// rejectf builds a rejection; package prefixes of wrapped errors
+// ("jpegmeta: ") are dropped, as the editor needs the reason, not our
+// package names.
+func rejectf(format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	for _, p := range []string{"jpegmeta: ", "thumbnails: "} {
+		msg = strings.ReplaceAll(msg, p, "")
+	}
+	return &rejectError{msg}
+}
 
 // Ingest adds the files and folders (recursively; names starting with "."
 // are skipped) to the archive. Every file ends up in exactly one list of
@@ -145,10 +162,10 @@ func fileSource(path string) source {
 			return nil, err
 		}
 		if !fi.Mode().IsRegular() {
-			return nil, fmt.Errorf("%w: not a regular file", ErrRejected)
+			return nil, rejectf("not a regular file")
 		}
 		if fi.Size() > max {
-			return nil, fmt.Errorf("%w: file is %d bytes, more than the %d allowed", ErrRejected, fi.Size(), max)
+			return nil, rejectf("file is %d bytes, more than the %d allowed", fi.Size(), max)
 		}
 		return readCapped(f, path, max)
 	}}
@@ -160,7 +177,7 @@ func readCapped(r io.Reader, name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: file is more than the %d bytes allowed", ErrRejected, max)
+		return nil, rejectf("file is more than the %d bytes allowed", max)
 	}
 	return data, nil
 }

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -75,7 +74,7 @@ type analysis struct {
 func analyze(data []byte, maxPixels int64) (*analysis, error) {
 	f, err := jpegmeta.Scan(data)
 	if f == nil {
-		return nil, fmt.Errorf("%w: %v", ErrRejected, err)
+		return nil, rejectf("%v", err)
 	}
 	a := &analysis{file: f, rawWidth: f.Width, rawHeight: f.Height}
 	if err != nil {
@@ -83,19 +82,19 @@ func analyze(data []byte, maxPixels int64) (*analysis, error) {
 		// it carries metadata (a header-only or cut-off file is still a
 		// record of the photo); reject it when there is nothing to keep.
 		if f.EXIF == nil && f.XMP == nil && f.Photoshop == nil {
-			return nil, fmt.Errorf("%w: %v", ErrRejected, err)
+			return nil, rejectf("%v", err)
 		}
 		a.noPreview = "the image data is missing or cut off (" + strings.TrimPrefix(err.Error(), "jpegmeta: ") + ")"
 	}
 	if px := int64(f.Width) * int64(f.Height); px > maxPixels {
-		return nil, fmt.Errorf("%w: the image is %d×%d (%.0f megapixels), more than the %.0f allowed",
-			ErrRejected, f.Width, f.Height, float64(px)/1e6, float64(maxPixels)/1e6)
+		return nil, rejectf("the image is %d×%d (%.0f megapixels), more than the %.0f allowed (a decompression bomb, or raise the limit)",
+			f.Width, f.Height, float64(px)/1e6, float64(maxPixels)/1e6)
 	}
 	if a.noPreview == "" && (f.Width <= 0 || f.Height <= 0) {
 		// A height of 0 is legal (T.81 B.2.2: a DNL marker gives it after
 		// the first scan), but no decoder here supports it.
 		if f.Width <= 0 && f.EXIF == nil && f.XMP == nil && f.Photoshop == nil {
-			return nil, fmt.Errorf("%w: the JPEG frame declares %d×%d pixels", ErrRejected, f.Width, f.Height)
+			return nil, rejectf("the JPEG frame declares %d×%d pixels", f.Width, f.Height)
 		}
 		a.noPreview = fmt.Sprintf("the JPEG frame declares %d×%d pixels", f.Width, f.Height)
 	}
@@ -104,7 +103,7 @@ func analyze(data []byte, maxPixels int64) (*analysis, error) {
 	var ex exifInfo
 	if f.EXIF != nil {
 		clean, warns, err := jpegmeta.SanitizeEXIF(f.EXIF)
-		a.warnings = append(a.warnings, prefixAll("EXIF: ", warns)...)
+		a.warnings = append(a.warnings, prefixAll("EXIF: ", fileProblems(warns))...)
 		if err != nil {
 			a.warnings = append(a.warnings, "EXIF ignored: "+err.Error())
 		} else {
@@ -271,6 +270,20 @@ func cleanList(vs []string) []string {
 	return out
 }
 
+// fileProblems drops the sanitizer's notes about entries it removes by
+// policy from every camera file (maker notes, the IFD1 thumbnail), which
+// say nothing about the file; what is left describes real damage.
+func fileProblems(warns []string) []string {
+	out := warns[:0:0]
+	for _, w := range warns {
+		if strings.Contains(w, "MakerNote removed") || strings.Contains(w, "thumbnail pointer removed") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 func prefixAll(p string, ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
@@ -278,5 +291,3 @@ func prefixAll(p string, ss []string) []string {
 	}
 	return out
 }
-
-var _ = errors.Is

@@ -69,7 +69,7 @@ func (p *pipeline) process(ctx context.Context, idx int, src source) (oc outcome
 	if p.o.Caption != nil {
 		f, warns, err := p.o.Caption(clonePhoto(&rec.Photo))
 		if err != nil {
-			oc.err = fmt.Errorf("%w: applying the caption template: %v", ErrRejected, err)
+			oc.err = rejectf("applying the caption template: %v", err)
 			return oc
 		}
 		rec.Caption = f

@@ -205,3 +205,8 @@ func digits(s string) bool {
 func atoi2(s string) int {
 	return int(s[0]-'0')*10 + int(s[1]-'0')
 }
+
+// Windows1252 decodes legacy 8-bit text (Windows-1252, a superset of the
+// printable Latin-1) to UTF-8. Other readers of 8-bit metadata, such as
+// EXIF ASCII tags that hold non-ASCII bytes, use it too.
+func Windows1252(b []byte) string { return decodeWindows1252(b) }
