@@ -129,10 +129,12 @@ func (ix *Index) searchByDate(ctx context.Context, bq query.Query, q Query, req 
 		}
 		edge := in[i].start
 		var window query.Query
+		// Bounded by the query's own dates too, the window is a few month
+		// terms rather than "everything since".
 		if desc {
-			window = dateCover(edge, time.Time{})
+			window = dateCover(edge, hi)
 		} else {
-			window = dateCover(time.Time{}, edge.AddDate(0, 1, 0))
+			window = dateCover(lo, edge.AddDate(0, 1, 0))
 		}
 		wreq := *req
 		wreq.Query = query.NewConjunctionQuery([]query.Query{bq, window})
