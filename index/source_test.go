@@ -47,6 +47,13 @@ func (s *memSource) del(id archive.ID) {
 	s.changes = append(s.changes, archive.Change{Seq: s.seq, ID: id, Deleted: true})
 }
 
+// prune drops the outbox entries up to seq, as archive.Store.PruneChanges.
+func (s *memSource) prune(seq int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.changes = slices.DeleteFunc(s.changes, func(c archive.Change) bool { return c.Seq <= seq })
+}
+
 func (s *memSource) Changes(ctx context.Context, after int64, limit int) ([]archive.Change, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -36,9 +36,10 @@ type Source interface {
 // applied with its watermark or not at all, and applying a change twice
 // indexes the same current photo twice, which changes nothing).
 //
-// A stale index (new, or built by another mapping version) and one whose
-// watermark is ahead of src (an archive restored from an older copy) are
-// rebuilt instead, with the reason sent to Options.Logf. Sync returns the
+// A stale index (new, or built by another mapping version), one whose
+// watermark is ahead of src (an archive restored from an older copy) and
+// one that missed changes pruned from the outbox are rebuilt instead, with
+// the reason sent to Options.Logf. Sync returns the
 // number of changes applied, or of photos indexed by a rebuild.
 func (ix *Index) Sync(ctx context.Context, src Source) (int, error) {
 	if ix.opts.ReadOnly {
@@ -78,6 +79,13 @@ func (ix *Index) Sync(ctx context.Context, src Source) (int, error) {
 		}
 		if len(changes) == 0 {
 			return applied, nil
+		}
+		if applied == 0 && changes[0].Seq > wm+1 {
+			// The outbox has no gaps of its own (SQLite AUTOINCREMENT,
+			// pruned from the front only), so a gap here means changes
+			// were pruned before this index applied them.
+			ix.logf("index: rebuilding the search index because the archive pruned changes %d..%d before the index applied them", wm+1, changes[0].Seq-1)
+			return ix.rebuildLocked(ctx, src)
 		}
 		next := changes[len(changes)-1].Seq
 		if next <= wm {

@@ -242,6 +242,33 @@ func TestWatermarkAheadRebuilds(t *testing.T) {
 	}
 }
 
+func TestPrunedChangesRebuild(t *testing.T) {
+	ctx := context.Background()
+	ix, src := openFilled(t)
+	// Pruning what the index applied is fine.
+	src.prune(9)
+	src.put(fixtures()[0])
+	var log logRecorder
+	ix.opts.Logf = log.logf
+	if n, err := ix.Sync(ctx, src); err != nil || n != 1 {
+		t.Errorf("sync after a safe prune = %d, %v", n, err)
+	}
+	// Pruning changes the index has not applied forces a rebuild.
+	src.del(idOf("afp"))
+	src.put(fixtures()[1])
+	src.prune(11)
+	n, err := ix.Sync(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 8 || !log.contains("the archive pruned changes 11..11 before the index applied them") {
+		t.Errorf("sync after pruning unapplied changes = %d, log %q", n, log.lines)
+	}
+	if got := hitsOf(t, ix, "credit:afp"); len(got) != 0 {
+		t.Errorf("deleted photo still found: %v", got)
+	}
+}
+
 func TestMappingVersionChangeRebuilds(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "ix")
