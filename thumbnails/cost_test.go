@@ -45,25 +45,40 @@ func progressive(t *testing.T, b []byte) []byte {
 	return out
 }
 
-// TestCost checks Cost against the measured allocation of every layout,
-// baseline and progressive.
+// TestCost checks Header.Cost and Cost against the measured allocation of
+// every layout, baseline and progressive, at a size decoded at 1/1 and
+// one decoded at 1/2.
 func TestCost(t *testing.T) {
-	const w, h = 2000, 1500
-	for _, l := range []synth.Layout{synth.YCbCr420, synth.YCbCr444, synth.Grayscale, synth.CMYK, synth.YCCK} {
-		b, err := synth.JPEG(1, w, h, &synth.JPEGOptions{Layout: l})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, prog := range []bool{false, true} {
-			data := b
-			if prog {
-				data = progressive(t, b)
+	sizes := [][2]int{{2000, 1500}, {4000, 3000}}
+	for _, sz := range sizes {
+		w, h := sz[0], sz[1]
+		for _, l := range []synth.Layout{synth.YCbCr420, synth.YCbCr444, synth.Grayscale, synth.CMYK, synth.YCCK} {
+			if w > 2000 && l != synth.YCbCr420 && l != synth.CMYK {
+				continue // the large size only for the common and the worst layout
 			}
-			got := allocated(t, data)
-			if c := Cost(w, h); got > c {
-				t.Errorf("%v progressive=%v: allocated %d bytes, Cost says %d", l, prog, got, c)
+			b, err := synth.JPEG(1, w, h, &synth.JPEGOptions{Layout: l})
+			if err != nil {
+				t.Fatal(err)
 			}
-			t.Logf("%v progressive=%v: %.1f B/px", l, prog, float64(got)/(w*h))
+			for _, prog := range []bool{false, true} {
+				data := b
+				if prog {
+					data = progressive(t, b)
+				}
+				hdr, err := ReadHeader(data, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := allocated(t, data)
+				if c := hdr.Cost(); got > c {
+					t.Errorf("%dx%d %v progressive=%v: allocated %d bytes, Header.Cost says %d", w, h, l, prog, got, c)
+				}
+				if c := Cost(w, h); got > c {
+					t.Errorf("%dx%d %v progressive=%v: allocated %d bytes, Cost says %d", w, h, l, prog, got, c)
+				}
+				t.Logf("%dx%d %v progressive=%v: allocated %.1f MB, Header.Cost %.1f MB, Cost %.1f MB",
+					w, h, l, prog, float64(got)/1e6, float64(hdr.Cost())/1e6, float64(Cost(w, h))/1e6)
+			}
 		}
 	}
 }
@@ -78,9 +93,19 @@ func TestCost24MP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := allocated(t, b)
-	if c := Cost(w, h); got > c {
-		t.Errorf("allocated %d bytes, Cost says %d", got, c)
+	for _, data := range [][]byte{b, progressive(t, b)} {
+		hdr, err := ReadHeader(data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := allocated(t, data)
+		if c := hdr.Cost(); got > c {
+			t.Errorf("allocated %d bytes, Header.Cost says %d", got, c)
+		}
+		if c := Cost(w, h); got > c {
+			t.Errorf("allocated %d bytes, Cost says %d", got, c)
+		}
+		t.Logf("24 MP 4:2:0 progressive=%v: allocated %.0f MB, Header.Cost %.0f MB, Cost %.0f MB",
+			hdr.Progressive, float64(got)/1e6, float64(hdr.Cost())/1e6, float64(Cost(w, h))/1e6)
 	}
-	t.Logf("24 MP 4:2:0: allocated %.0f MB, Cost %.0f MB", float64(got)/1e6, float64(Cost(w, h))/1e6)
 }

@@ -58,7 +58,7 @@ func resample1D(at func(int) float64, n, m int) []float64 {
 				continue
 			}
 			x := (float64(i) - c) / max(scale, 1)
-			wt := lanczos3(x)
+			wt := refLanczos3(x)
 			sum += wt * at(i)
 			wsum += wt
 		}
@@ -67,7 +67,7 @@ func resample1D(at func(int) float64, n, m int) []float64 {
 	return out
 }
 
-func lanczos3(x float64) float64 {
+func refLanczos3(x float64) float64 {
 	x = math.Abs(x)
 	if x >= 3 {
 		return 0
@@ -112,28 +112,44 @@ func onRim(x, y, w, h int) bool {
 	return math.Sqrt(dx*dx+dy*dy) > 0.66*math.Sqrt(float64(w*w+h*h))/2
 }
 
-// TestNoAliasing renders a zone plate and compares both renditions with the
-// reference downscale of the same decoded pixels.
+// TestNoAliasing renders zone plates of sizes that the decoder reads at
+// 1/1, 1/2 and 1/4 scale, and compares both renditions with the reference
+// downscale of image/jpeg's full decode of the same file.
 func TestNoAliasing(t *testing.T) {
-	const w, h = 2400, 1600
-	data := encodeJPEG(t, zonePlate(w, h), 100)
-	src := decodeJPEG(t, data).(*image.Gray)
-	rs, err := Render(data, 1, &Options{Quality: 100})
-	if err != nil {
-		t.Fatal(err)
+	// 1/1 with 1.9× left to resize; 1/1 (2.3×); 1/2 (1.6×, the 12 MP
+	// case); 1/2 (2.1×).
+	sizes := [][2]int{{2400, 1600}, {3000, 2000}, {4000, 3000}, {5400, 3600}}
+	if testing.Short() {
+		sizes = sizes[:3]
 	}
-	for _, r := range rs {
-		got := decodeJPEG(t, r.JPEG)
-		ref := lanczosRef(src, r.Width, r.Height)
-		mae, maxErr, alias := compareToRef(got, ref)
-		t.Logf("%d px: MAE %.2f, max %.0f, rim %.2f", r.Size, mae, maxErr, alias)
-		if mae > 2 || maxErr > 40 || alias > 3 {
-			t.Errorf("%d px: MAE %.2f (want <= 2), max %.0f (want <= 40), mean on the filtered rim %.2f (want <= 3)",
-				r.Size, mae, maxErr, alias)
+	for _, sz := range sizes {
+		w, h := sz[0], sz[1]
+		data := encodeJPEG(t, zonePlate(w, h), 100)
+		src := decodeJPEG(t, data).(*image.Gray)
+		rs, err := Render(data, 1, &Options{Quality: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			got := decodeJPEG(t, r.JPEG)
+			ref := lanczosRef(src, r.Width, r.Height)
+			mae, maxErr, alias := compareToRef(got, ref)
+			t.Logf("%dx%d → %d px: MAE %.2f, max %.0f, rim %.2f", w, h, r.Size, mae, maxErr, alias)
+			// vipsthumbnail scores MAE 2.1-4.3, max 27-28, rim 0.4-2.9 on
+			// the 1280 px renditions of these plates.
+			if mae > 2 || maxErr > 24 || alias > 2.5 {
+				t.Errorf("%dx%d → %d px: MAE %.2f (want <= 2), max %.0f (want <= 24), mean on the filtered rim %.2f (want <= 2.5)",
+					w, h, r.Size, mae, maxErr, alias)
+			}
 		}
 	}
+}
 
-	// The same measure must catch a resizer that only picks pixels.
+// TestAliasingMeasure checks that the measure used above sees aliasing:
+// a resizer that only picks pixels must fail it.
+func TestAliasingMeasure(t *testing.T) {
+	const w, h = 2400, 1600
+	src := zonePlate(w, h)
 	nearest := image.NewGray(image.Rect(0, 0, 320, 213))
 	for y := 0; y < 213; y++ {
 		for x := 0; x < 320; x++ {

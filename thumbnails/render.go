@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
-	"io"
 	"slices"
 
+	"github.com/cutline/cutline/thumbnails/internal/scaledjpeg"
 	"github.com/disintegration/imaging"
 )
 
@@ -25,11 +25,12 @@ var DefaultSizes = []int{320, 1280}
 // MaxSize bounds a requested rendition size.
 const MaxSize = 8192
 
-// Errors returned (wrapped) by Render.
+// Errors returned (wrapped) by Render and ReadHeader.
 var (
-	ErrNotJPEG  = errors.New("not a JPEG image")
-	ErrTooLarge = errors.New("image too large")
-	ErrCorrupt  = errors.New("corrupt JPEG image")
+	ErrNotJPEG     = errors.New("not a JPEG image")
+	ErrTooLarge    = errors.New("image too large")
+	ErrCorrupt     = errors.New("corrupt JPEG image")
+	ErrUnsupported = errors.New("unsupported JPEG variant") // 12-bit, arithmetic, lossless, odd subsampling: image/jpeg refuses these too
 )
 
 // Options configures Render; nil or zero fields mean the defaults.
@@ -46,6 +47,9 @@ func (o *Options) withDefaults() (Options, error) {
 	}
 	if r.Sizes == nil {
 		r.Sizes = DefaultSizes
+	}
+	if len(r.Sizes) == 0 {
+		return r, errors.New("thumbnails: no rendition size requested")
 	}
 	for _, s := range r.Sizes {
 		if s < 1 || s > MaxSize {
@@ -69,41 +73,15 @@ type Rendition struct {
 	JPEG          []byte // baseline sRGB JPEG
 }
 
-// Header is what Render learns from a JPEG's frame header before decoding.
-type Header struct {
-	Width, Height int // as stored, before orientation
-	Components    int // 1 (gray), 3 (YCbCr or RGB) or 4 (CMYK or YCCK)
-}
-
-// ReadHeader checks that data is a JPEG whose size is non-zero and at most
-// maxPixels pixels (DefaultMaxPixels when maxPixels <= 0), reading only the
-// headers.
-func ReadHeader(data []byte, maxPixels int64) (Header, error) {
-	if maxPixels <= 0 {
-		maxPixels = DefaultMaxPixels
-	}
-	if len(data) < 3 || data[0] != 0xFF || data[1] != 0xD8 || data[2] != 0xFF {
-		return Header{}, fmt.Errorf("thumbnails: %w (no JPEG start-of-image marker)", ErrNotJPEG)
-	}
-	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return Header{}, fmt.Errorf("thumbnails: %w: reading header: %w", ErrCorrupt, err)
-	}
-	h := Header{Width: cfg.Width, Height: cfg.Height, Components: components(cfg.ColorModel)}
-	if h.Width <= 0 || h.Height <= 0 {
-		return h, fmt.Errorf("thumbnails: %w: frame size %dx%d", ErrCorrupt, h.Width, h.Height)
-	}
-	if px := int64(h.Width) * int64(h.Height); px > maxPixels {
-		return h, fmt.Errorf("thumbnails: %w: %dx%d is %.1f MP, limit %.1f MP", ErrTooLarge,
-			h.Width, h.Height, float64(px)/1e6, float64(maxPixels)/1e6)
-	}
-	return h, nil
-}
-
 // Render decodes a JPEG and returns one upright rendition per requested
 // size, largest first, each scaled to that long side (or kept at the
 // original size when the original is smaller: Render never upscales).
 // orientation is the EXIF Orientation value from the photo's metadata.
+//
+// The JPEG is decoded at a reduced DCT scale (see scaleFor), each
+// component plane is resized on its own with a Lanczos-3 filter to the
+// largest rendition, which is then converted to RGB, oriented and encoded;
+// each smaller rendition is resized from the previous one's planes.
 func Render(data []byte, orientation int, opts *Options) ([]Rendition, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -113,39 +91,16 @@ func Render(data []byte, orientation int, opts *Options) ([]Rendition, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := jpeg.Decode(withEOI(data))
+	pl, err := scaledjpeg.DecodePlanes(data, scaleFor(hdr, o.Sizes), nil)
 	if err != nil {
-		return nil, fmt.Errorf("thumbnails: %w: decoding %dx%d image: %w", ErrCorrupt, hdr.Width, hdr.Height, err)
+		return nil, decodeError(hdr, err)
 	}
-	return renditions(toResizable(src), hdr, orientation, o)
-}
-
-// withEOI reads data followed by an EOI marker when it lacks one: some
-// writers omit the final marker of an otherwise complete image, which
-// image/jpeg would reject as truncated. A scan cut short still fails.
-func withEOI(data []byte) io.Reader {
-	if n := len(data); n >= 2 && data[n-2] == 0xFF && data[n-1] == 0xD9 {
-		return bytes.NewReader(data)
-	}
-	return io.MultiReader(bytes.NewReader(data), bytes.NewReader([]byte{0xFF, 0xD9}))
-}
-
-// renditions resizes src (the decoded image, possibly already reduced from
-// hdr's size) to each size, largest first, each from the previous one when
-// that is at least as large: the 320 px rendition comes from the 1280 px
-// one, not from the original.
-func renditions(src image.Image, hdr Header, orientation int, o Options) ([]Rendition, error) {
-	sizes := slices.Clone(o.Sizes)
-	slices.Sort(sizes)
-	slices.Reverse(sizes)
-	sizes = slices.Compact(sizes)
+	sizes := sortedSizes(o.Sizes)
 	out := make([]Rendition, 0, len(sizes))
-	cur := src
 	for _, s := range sizes {
 		w, h := fit(hdr.Width, hdr.Height, s)
-		img := resize(cur, w, h)
-		cur = img
-		enc, err := encode(orient(img, orientation), o.Quality)
+		pl = resizePlanes(pl, w, h)
+		enc, err := encode(orient(pl.Image(), orientation), o.Quality)
 		if err != nil {
 			return nil, err
 		}
@@ -153,6 +108,14 @@ func renditions(src image.Image, hdr Header, orientation int, o Options) ([]Rend
 		out = append(out, Rendition{Size: s, Width: b.Dx(), Height: b.Dy(), JPEG: enc.data})
 	}
 	return out, nil
+}
+
+// sortedSizes returns the distinct sizes, largest first.
+func sortedSizes(sizes []int) []int {
+	s := slices.Clone(sizes)
+	slices.Sort(s)
+	slices.Reverse(s)
+	return slices.Compact(s)
 }
 
 // fit returns the size of a w×h image scaled so that its long side is
@@ -165,15 +128,6 @@ func fit(w, h, size int) (int, int) {
 		return size, max(1, int((int64(h)*int64(size)+int64(w)/2)/int64(w)))
 	}
 	return max(1, int((int64(w)*int64(size)+int64(h)/2)/int64(h))), size
-}
-
-// resize scales img to w×h with a Lanczos filter, or returns it unchanged
-// when it already has that size.
-func resize(img image.Image, w, h int) image.Image {
-	if b := img.Bounds(); b.Dx() == w && b.Dy() == h {
-		return img
-	}
-	return imaging.Resize(img, w, h, imaging.Lanczos)
 }
 
 // orient turns img upright according to an EXIF Orientation value
@@ -204,9 +158,10 @@ type encoded struct {
 	data []byte
 }
 
-// encode writes img as a JPEG. imaging returns *image.NRGBA; since every
-// pixel is opaque its bytes are also valid *image.RGBA, which image/jpeg
-// encodes on a fast path (1.8x faster than through the generic At).
+// encode writes img as a JPEG. imaging and the decoder return
+// *image.NRGBA; since every pixel is opaque its bytes are also valid
+// *image.RGBA, which image/jpeg encodes on a fast path (1.8x faster than
+// through the generic At).
 func encode(img image.Image, quality int) (encoded, error) {
 	if n, ok := img.(*image.NRGBA); ok {
 		img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
@@ -218,27 +173,4 @@ func encode(img image.Image, quality int) (encoded, error) {
 		return encoded{}, fmt.Errorf("thumbnails: encoding %dx%d rendition: %w", b.Dx(), b.Dy(), err)
 	}
 	return encoded{b, buf.Bytes()}, nil
-}
-
-// Memory model for Cost, in bytes per source pixel and fixed bytes. The
-// worst case is a progressive CMYK JPEG: image/jpeg keeps every DCT
-// coefficient as int32 (4 bytes × 4 components), then the pixels (planes,
-// black channel, the CMYK image) and the RGB copy. Measured total
-// allocation (GC off) in TestCost: 31.7 B/px for it, 5.2 B/px for a
-// baseline 4:2:0 photo.
-const (
-	costPerPixel = 33
-	costFixed    = 24 << 20 // resize buffers, renditions, encoder state
-)
-
-// Cost returns an upper bound of the bytes one Render allocates for a
-// width×height JPEG of any layout, and so of the live heap it adds. A
-// caller bounding concurrent renders by a memory budget should leave the
-// garbage collector its headroom on top (with the default GOGC the process
-// may hold up to twice the live heap, unless GOMEMLIMIT is set).
-func Cost(width, height int) int64 {
-	if width <= 0 || height <= 0 {
-		return costFixed
-	}
-	return int64(width)*int64(height)*costPerPixel + costFixed
 }

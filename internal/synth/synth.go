@@ -188,7 +188,7 @@ func (s *scene) row(y int, out []float32) {
 // JPEG as large as a real photo's.
 func (s *scene) grain(x, y int) float32 {
 	v := hash(s.seed, uint64(x), uint64(y))
-	return float32(int(v&15)+int(v>>4&15)-15) * 0.6
+	return float32(int(v&15)+int(v>>4&15)-15) * 1.3
 }
 
 func mix(a, b [3]float32, t float32) [3]float32 {

@@ -1,0 +1,160 @@
+package thumbnails
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cutline/cutline/internal/synth"
+	"github.com/cutline/cutline/thumbnails/internal/scaledjpeg"
+	"github.com/disintegration/imaging"
+)
+
+// The benchmarks compare, in one run and in CPU time (getrusage, all
+// threads: the machine is shared, wall time is not comparable), Render
+// with the reference it replaced (image/jpeg full decode, imaging Lanczos
+// for both renditions) and with libvips' vipsthumbnail on the same files.
+// Run them with:
+//
+//	go test -run='^$' -bench=Render -benchtime=5x ./thumbnails/
+//
+// Each reports cpu-ms/photo.
+
+// benchPhotos lazily makes the synthetic camera frames the benchmarks use:
+// 24 MP (6000×4000) and 12 MP (4000×3000) at quality 90.
+var benchPhotos = sync.OnceValue(func() map[string][]byte {
+	m := map[string][]byte{}
+	for _, c := range []struct {
+		name string
+		w, h int
+	}{{"24MP", 6000, 4000}, {"12MP", 4000, 3000}} {
+		b, err := synth.JPEG(11, c.w, c.h, nil)
+		if err != nil {
+			panic(err)
+		}
+		m[c.name] = b
+	}
+	return m
+})
+
+// referenceRender is the renderer before the scaled decoder: image/jpeg
+// decodes every pixel, imaging's Lanczos makes the 1280 px rendition from
+// them and the 320 px one from it.
+func referenceRender(data []byte, orientation int) ([]Rendition, error) {
+	src, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := src.(*image.CMYK); ok {
+		// imaging would convert CMYK pixel by pixel through At.
+		rgba := image.NewRGBA(c.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), c, c.Bounds().Min, draw.Src)
+		src = rgba
+	}
+	b := src.Bounds()
+	var out []Rendition
+	cur := src
+	for _, s := range sortedSizes(DefaultSizes) {
+		w, h := fit(b.Dx(), b.Dy(), s)
+		img := imaging.Resize(cur, w, h, imaging.Lanczos)
+		cur = img
+		enc, err := encode(orient(img, orientation), DefaultQuality)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Rendition{Size: s, Width: enc.Dx(), Height: enc.Dy(), JPEG: enc.data})
+	}
+	return out, nil
+}
+
+func cpuPerOp(b *testing.B, f func()) {
+	b.Helper()
+	start := ProcessCPU()
+	for b.Loop() {
+		f()
+	}
+	b.ReportMetric(float64((ProcessCPU()-start).Microseconds())/1000/float64(b.N), "cpu-ms/photo")
+}
+
+func BenchmarkRender(b *testing.B) {
+	photos := benchPhotos()
+	for _, name := range []string{"24MP", "12MP"} {
+		data := photos[name]
+		b.Run(name+"/reference", func(b *testing.B) {
+			cpuPerOp(b, func() {
+				if _, err := referenceRender(data, 6); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run(name+"/render", func(b *testing.B) {
+			cpuPerOp(b, func() {
+				if _, err := Render(data, 6, nil); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run(name+"/vipsthumbnail", func(b *testing.B) {
+			p := filepath.Join(b.TempDir(), name+".jpg")
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var cpu time.Duration
+			for b.Loop() {
+				c, _, err := MeasureVips(context.Background(), []string{p})
+				if errors.Is(err, ErrNoVips) {
+					b.Skip(err)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				cpu += c
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/photo")
+		})
+	}
+}
+
+// BenchmarkStages splits Render's CPU time for a 24 MP photo.
+func BenchmarkStages(b *testing.B) {
+	data := benchPhotos()["24MP"]
+	hdr, err := ReadHeader(data, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scale := scaleFor(hdr, DefaultSizes)
+	b.Run(fmt.Sprintf("decode-1/%d", scale), func(b *testing.B) {
+		cpuPerOp(b, func() { decodePlanes(b, data, scale) })
+	})
+	pl := decodePlanes(b, data, scale)
+	tw, th := fit(hdr.Width, hdr.Height, 1280)
+	b.Run("resize-1280", func(b *testing.B) { cpuPerOp(b, func() { resizePlanes(pl, tw, th) }) })
+	big := resizePlanes(pl, tw, th)
+	b.Run("orient+encode-1280", func(b *testing.B) {
+		cpuPerOp(b, func() {
+			if _, err := encode(orient(big.Image(), 6), DefaultQuality); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	sw, sh := fit(hdr.Width, hdr.Height, 320)
+	b.Run("resize-320", func(b *testing.B) { cpuPerOp(b, func() { resizePlanes(big, sw, sh) }) })
+}
+
+func decodePlanes(b *testing.B, data []byte, scale int) *scaledjpeg.Planes {
+	b.Helper()
+	pl, err := scaledjpeg.DecodePlanes(data, scale, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pl
+}
