@@ -20,13 +20,13 @@ type Agency struct {
 // first where one alias is a prefix of another.
 var agencies = []Agency{
 	{Name: "AFP", Aliases: []string{"AFP", "Agence France-Presse", "Agence France Presse", "AFP PHOTO", "AFP Photo", "A.F.P."}},
-	{Name: "Reuters", Aliases: []string{"Reuters", "REUTERS", "Thomson Reuters", "Reuters Pictures"}},
+	{Name: "Reuters", Aliases: []string{"Reuters", "REUTERS", "Thomson Reuters", "Reuters Pictures", "Reuters TV"}},
 	{Name: "AP", Aliases: []string{"AP", "Associated Press", "The Associated Press", "AP Photo", "AP Images"}},
-	{Name: "Getty Images", Aliases: []string{"Getty Images", "Getty", "Getty Images News", "Getty Images Sport", "Getty Images Entertainment"}},
+	{Name: "Getty Images", Aliases: []string{"Getty Images", "Getty", "Getty Images News", "Getty Images Sport", "Getty Images Entertainment", "Getty Images AsiaPac", "Getty Images Europe", "Getty Images North America", "Getty Images South America", "Getty Images Latin America", "WireImage", "FilmMagic"}},
 	{Name: "EPA", Aliases: []string{"EPA", "EPA-EFE", "European Pressphoto Agency", "epa", "EPA EFE"}},
 	{Name: "EFE", Aliases: []string{"EFE", "Agencia EFE"}},
-	{Name: "PA", Aliases: []string{"PA", "PA Wire", "PA Images", "Press Association", "PA Media", "PA Archive"}},
-	{Name: "The Canadian Press", Aliases: []string{"The Canadian Press", "Canadian Press", "CP", "THE CANADIAN PRESS"}},
+	{Name: "PA", Aliases: []string{"PA", "PA Wire", "PA Images", "Press Association", "PA Media", "PA Archive", "PA Photo"}},
+	{Name: "The Canadian Press", Aliases: []string{"The Canadian Press", "Canadian Press", "CP", "THE CANADIAN PRESS", "CP Photo", "The Canadian Press Images"}},
 	{Name: "Yonhap", Aliases: []string{"Yonhap", "Yonhap News Agency", "Yonhap News"}},
 	{Name: "KCNA", Aliases: []string{"KCNA", "Korean Central News Agency", "KCNA VIA KNS", "KNS"}},
 	{Name: "Xinhua", Aliases: []string{"Xinhua", "Xinhua News Agency"}},
@@ -59,6 +59,27 @@ var agencies = []Agency{
 	{Name: "Press TV", Aliases: []string{"Press TV"}},
 	{Name: "IRNA", Aliases: []string{"IRNA"}},
 	{Name: "WANA", Aliases: []string{"WANA", "West Asia News Agency"}},
+	// Added with the caption parser: agencies whose credits appear in wire
+	// captions distributed by the agencies above.
+	{Name: "UPI", Aliases: []string{"UPI", "United Press International", "UPI Photo"}},
+	{Name: "PTI", Aliases: []string{"PTI", "Press Trust of India"}},
+	{Name: "Bernama", Aliases: []string{"Bernama"}},
+	{Name: "Antara", Aliases: []string{"Antara", "Antara Foto", "Antara Photo"}},
+	{Name: "VNA", Aliases: []string{"VNA", "Vietnam News Agency"}},
+	{Name: "SPA", Aliases: []string{"SPA", "Saudi Press Agency"}},
+	{Name: "WAM", Aliases: []string{"WAM", "Emirates News Agency"}},
+	{Name: "KUNA", Aliases: []string{"KUNA", "Kuwait News Agency"}},
+	{Name: "MENA", Aliases: []string{"MENA", "Middle East News Agency"}},
+	{Name: "Tasnim", Aliases: []string{"Tasnim", "Tasnim News Agency"}},
+	{Name: "Fars", Aliases: []string{"Fars", "Fars News Agency"}},
+	{Name: "Ukrinform", Aliases: []string{"Ukrinform"}},
+	{Name: "Lusa", Aliases: []string{"Lusa"}},
+	{Name: "PAP", Aliases: []string{"PAP", "Polish Press Agency"}},
+	{Name: "Action Images", Aliases: []string{"Action Images"}},
+	{Name: "MAXPPP", Aliases: []string{"MAXPPP"}},
+	{Name: "Imago", Aliases: []string{"Imago", "IMAGO", "Imago Images"}},
+	{Name: "China News Service", Aliases: []string{"China News Service", "CNS"}},
+	{Name: "Visual China Group", Aliases: []string{"Visual China Group", "VCG"}},
 }
 
 // Agencies returns the table of known agencies.
@@ -74,22 +95,39 @@ func Agencies() []Agency {
 // and surrounding space, but s must be the whole name: "AFP via Getty
 // Images" is a credit chain, not an agency.
 func NormalizeAgency(s string) (string, bool) {
+	if len(s) > maxAgencyKey {
+		return "", false // no name in the table is this long
+	}
 	k := foldAgency(s)
 	if k == "" {
 		return "", false
 	}
+	name, ok := agencyIndex[k]
+	return name, ok
+}
+
+// maxAgencyKey bounds the text NormalizeAgency folds; the longest name in
+// the table is far shorter.
+const maxAgencyKey = 80
+
+// agencyIndex maps every folded name and alias of the table to the
+// agency's name. It is built once from the table when the package loads and
+// only read afterwards; the caption parser calls NormalizeAgency on every
+// piece of every credit, so the table is not folded again on each call.
+// The first agency listing a key wins, as in a scan of the table.
+var agencyIndex = func() map[string]string {
+	m := map[string]string{}
 	for _, a := range agencies {
-		if foldAgency(a.Name) == k {
-			return a.Name, true
-		}
-		for _, al := range a.Aliases {
-			if foldAgency(al) == k {
-				return a.Name, true
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if k := foldAgency(n); k != "" {
+				if _, dup := m[k]; !dup {
+					m[k] = a.Name
+				}
 			}
 		}
 	}
-	return "", false
-}
+	return m
+}()
 
 // foldAgency lower-cases s and drops dots, hyphens and extra spaces so that
 // "A.F.P." and "afp", "EPA-EFE" and "epa efe" compare equal.

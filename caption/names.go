@@ -1,0 +1,519 @@
+package caption
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cutline/cutline/caption/internal/textfold"
+)
+
+// People are found without a list of names, from how captions write them:
+// a run of capitalised words ("US Rep. Ilhan Omar", "South Korean
+// Unification Minister Lee In-young", "Serbia's Novak Djokovic") is cut after
+// its last title or possessive, stripped of nationality and other leading
+// words, and kept when what remains is shaped like a name of two to six
+// words that is not a place, an organisation or an event. A position marker
+// after it ("(L)", "(2nd from R)", AP's ", left,") gives the position; a list
+// marker ("(L-R)", "From left,") numbers the people of its sentence.
+
+// personHit is a person found at a token range.
+type personHit struct {
+	Person
+	first, last int
+}
+
+// findPeople lists the people named in the working text.
+func (p *captionParser) findPeople() []Person {
+	toks := p.toks
+	var hits []personHit
+	for i := 0; i < len(toks); i++ {
+		if !p.nameStart(i) {
+			continue
+		}
+		seq := p.nameRun(i)
+		i = seq[len(seq)-1]
+		h, ok := p.personIn(seq)
+		if !ok {
+			continue
+		}
+		h.Position = p.positionAfter(h.last)
+		if h.Name == "" {
+			// A single word with a position marker: a surname already named
+			// ("Kim (R)") or someone known by one name ("Neymar (L)").
+			word := toks[h.first].bare()
+			known := false
+			for j := range hits {
+				if strings.HasSuffix(hits[j].Name, " "+word) || strings.HasPrefix(hits[j].Name, word+" ") {
+					if hits[j].Position == "" {
+						hits[j].Position = h.Position
+					}
+					known = true
+					break
+				}
+			}
+			if known {
+				continue
+			}
+			h.Name = word
+		}
+		hits = append(hits, h)
+	}
+	p.numberLists(hits)
+	return mergePeople(hits)
+}
+
+// nameStart reports whether a run of name words can start at token i.
+func (p *captionParser) nameStart(i int) bool {
+	t := p.toks[i]
+	return !p.used[i] && t.isCap()
+}
+
+// nameRun returns the token indexes of the run of name words starting at i:
+// capitalised words, particles between them, and "al-" names. A possessive
+// word ends the run.
+func (p *captionParser) nameRun(i int) []int {
+	toks := p.toks
+	seq := []int{i}
+	if toks[i].possessive() {
+		return seq
+	}
+	for k := i + 1; k < len(toks) && len(seq) < 12; k++ {
+		t := toks[k]
+		if p.used[k] || t.kind != ptWord {
+			break
+		}
+		if t.isCap() {
+			if allCapsWord(t.bare()) && len(t.bare()) > 2 && !isRomanNumeral(t.bare()) && len(seq) > 0 {
+				break
+			}
+			seq = append(seq, k)
+			if t.possessive() {
+				break
+			}
+			continue
+		}
+		lw := t.lower()
+		if isArabicArticle(lw) {
+			seq = append(seq, k)
+			continue
+		}
+		if isParticle(lw) && k+1 < len(toks) && !p.used[k+1] && (toks[k+1].isCap() || isArabicArticle(toks[k+1].lower()) || isParticle(toks[k+1].lower())) {
+			seq = append(seq, k)
+			continue
+		}
+		break
+	}
+	// "the Lakers' LeBron James": a plural possessive ends a run that only
+	// describes.
+	if k := seq[len(seq)-1] + 1; k < len(toks) && toks[k].is("'") && !toks[k].space {
+		p.descriptive = seq[len(seq)-1]
+	}
+	// A run never ends on a particle.
+	for len(seq) > 1 && !toks[seq[len(seq)-1]].isCap() && !isArabicArticle(toks[seq[len(seq)-1]].lower()) {
+		seq = seq[:len(seq)-1]
+	}
+	return seq
+}
+
+// personIn finds the person named by a run of name words, if any. A hit
+// with an empty Name is a single word followed by a position marker.
+func (p *captionParser) personIn(seq []int) (personHit, bool) {
+	toks := p.toks
+	n := len(seq)
+	word := func(k int) string { return toks[seq[k]].lower() }
+	start := 0
+	royal := -1
+	cut := false
+	// Everything up to a possessive that is not last describes the person:
+	// "Serbia's Novak Djokovic", "Real Madrid's Vinicius Junior".
+	for k := 0; k < n-1; k++ {
+		if toks[seq[k]].possessive() {
+			start = k + 1
+			cut = true
+		}
+	}
+	// Cut after the last title: "US Rep.", "Speaker", "Unification Minister".
+	for k := start; k < n; k++ {
+		rest := n - 1 - k
+		switch titleOf(toks[seq[k]].text) {
+		case titleStrong:
+			if rest >= 1 {
+				start, royal, cut = k+1, -1, true
+			}
+		case titleWeak:
+			if rest >= 2 && (k == start || titleOf(word(k-1)) != notTitle || isDemonym(word(k-1)) || isNameOpener(word(k-1))) {
+				start, royal, cut = k+1, -1, true
+			}
+		case titleRoyal:
+			single := rest == 1 || rest == 2 && isRomanNumeral(toks[seq[n-1]].bare())
+			switch {
+			case single && (k == start || titleOf(word(k-1)) != notTitle || isDemonym(word(k-1)) || isNameOpener(word(k-1)) || toks[seq[k-1]].possessive()):
+				royal = k
+			case rest >= 2 && k == start:
+				start, cut = k+1, true
+			}
+		}
+	}
+	if royal >= 0 {
+		start = royal
+	}
+	// Leading words that describe: nationality, organisations, "The", "US".
+	for start < n-1 {
+		w := word(start)
+		if royal == start {
+			break
+		}
+		if isFunctionWord(w) || isDemonym(w) || isNameOpener(w) || isOrgWord(w) || titleOf(w) != notTitle || isPortfolio(w) ||
+			len(toks[seq[start]].bare()) <= 3 && allCapsWord(toks[seq[start]].bare()) ||
+			(n-start >= 3 && p.place(toks[seq[start]].bare()) == kindCountry) {
+			start++
+			cut = true
+			continue
+		}
+		break
+	}
+	for a := 0; a < n; a++ {
+		if !isKnownOrgFirst(word(a)) {
+			continue
+		}
+		for b := min(n-1, a+3); b > a; b-- {
+			if isKnownOrgName(textfold.Key(p.span(seq[a], seq[b]))) {
+				return personHit{}, false // "Black Lives Matter", "Goldman Sachs"
+			}
+		}
+	}
+	if p.descriptive == seq[n-1] {
+		return personHit{}, false
+	}
+	rest := seq[start:]
+	if len(rest) == 1 {
+		if p.positionAfter(rest[0]) != "" && p.singleNameOK(rest[0]) {
+			return personHit{first: rest[0], last: rest[0]}, true
+		}
+		return personHit{}, false
+	}
+	first, last := rest[0], rest[len(rest)-1]
+	if !cut && first > 0 && toks[first-1].kind == ptWord {
+		// "the Boston Celtics", "a Samsung Electronics": an article before
+		// the run makes it a thing.
+		switch toks[first-1].lower() {
+		case "the", "a", "an":
+			return personHit{}, false
+		}
+	}
+	if !p.nameShaped(rest, royal >= 0) {
+		return personHit{}, false
+	}
+	name := trimPossessive(p.span(first, last))
+	return personHit{Person: Person{Name: name}, first: first, last: last}, true
+}
+
+// singleNameOK reports whether a single capitalised word may be a person.
+func (p *captionParser) singleNameOK(k int) bool {
+	t := p.toks[k]
+	w := t.lower()
+	return nameWordOK(t.bare(), true) && !isFunctionWord(w) && !isDemonym(w) && !isOrgWord(w) &&
+		!isNameOpener(w) && titleOf(w) == notTitle && p.place(t.bare()) == kindNone
+}
+
+// nameShaped reports whether the tokens are shaped like a person's name.
+func (p *captionParser) nameShaped(rest []int, royal bool) bool {
+	toks := p.toks
+	if len(rest) < 2 || len(rest) > 6 {
+		return false
+	}
+	var words []string
+	for i, k := range rest {
+		t := toks[k]
+		b := t.bare()
+		lw := strings.ToLower(b)
+		words = append(words, b)
+		if !t.isCap() {
+			if isParticle(lw) || isArabicArticle(lw) {
+				continue
+			}
+			return false
+		}
+		if !nameWordOK(b, i == 0) && !(royal && i == 0) {
+			if !(i == len(rest)-1 && isRomanNumeral(b)) {
+				return false
+			}
+		}
+		if allCapsWord(b) && len(b) > 2 && !isRomanNumeral(b) {
+			return false
+		}
+		if isDemonym(lw) || monthOfWord(t) != 0 && i == 0 || weekdayWord(t) {
+			return false
+		}
+		if i > 0 && titleOf(lw) == titleStrong {
+			return false
+		}
+		last := i == len(rest)-1
+		if isOrgWord(lw) || isFacilityWord(lw) {
+			if !last || len(rest) > 2 || !isSurnameWord(lw) {
+				return false
+			}
+		}
+	}
+	if i := 0; isNameOpener(strings.ToLower(words[i])) && !royal {
+		return false
+	}
+	whole := strings.Join(words, " ")
+	if p.place(whole) != kindNone || isKnownOrgName(textfold.Key(whole)) {
+		return false
+	}
+	return true
+}
+
+// isSurnameWord reports organisation or building words that are also
+// common surnames, so that "Tony Hall" and "Margaret Court" stay people.
+func isSurnameWord(w string) bool {
+	switch w {
+	case "hall", "hill", "park", "court", "field", "fields", "wall", "street", "house", "cross",
+		"temple", "lane", "rock", "castle", "price", "banks", "ford", "wood", "woods", "moss",
+		"stone", "brook", "bridges", "king", "bishop", "mills", "towers", "marsh", "grove",
+		"heath", "dale", "glen", "ridge", "forest", "green", "white", "black", "brown", "gray",
+		"grey", "fox", "bell", "church", "chapel", "gates", "post", "bowl", "banks's", "fair",
+		"march", "may", "day", "rose", "star", "wild", "young", "stars", "power", "parker",
+		"porter", "walker", "fisher", "baker", "mason", "taylor", "carter", "cook", "hunter",
+		"driver", "judge", "page", "major", "knight", "marshall", "summit", "heat":
+		return true
+	}
+	return false
+}
+
+// positionAfter reads a position marker after token k: "(L)", "(2nd from R)"
+// possibly after another parenthesis such as "(D-MN)", or AP's ", left,".
+func (p *captionParser) positionAfter(k int) string {
+	toks := p.toks
+	i := k + 1
+	for skips := 0; skips < 3 && i < len(toks); skips++ {
+		t := toks[i]
+		switch {
+		case t.is("("):
+			close := -1
+			for j := i + 1; j < len(toks) && j <= i+10; j++ {
+				if toks[j].is(")") {
+					close = j
+					break
+				}
+				if toks[j].is("(") {
+					break
+				}
+			}
+			if close < 0 {
+				return ""
+			}
+			inner := string(p.work[toks[i].end:toks[close].start])
+			if pos := parsePosition(inner); pos != "" {
+				return pos
+			}
+			if isListMarker(inner) {
+				return ""
+			}
+			i = close + 1
+		case t.is(","):
+			j := i + 1
+			for j < len(toks) && j <= i+5 && toks[j].kind == ptWord && toks[j].isLower() {
+				j++
+			}
+			if j == i+1 {
+				return ""
+			}
+			if j < len(toks) && !(toks[j].is(",") || toks[j].is(".") || toks[j].is(")") || toks[j].is(";")) {
+				return ""
+			}
+			return parsePosition(string(p.work[toks[i+1].start:toks[j-1].end]))
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// parsePosition reads the inside of a position marker: "L", "R", "C",
+// "left", "centre", "2nd L", "2nd from R", "second from left", "L, front",
+// "4th from L, front row", "2L". It returns "L", "R", "C" or "2nd L" and
+// the like, or "" when the text is not a position.
+func parsePosition(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || len(s) > 40 {
+		return ""
+	}
+	s = strings.NewReplacer(",", " ", ".", " ", ";", " ", "/", " ").Replace(s)
+	side, ord := "", ""
+	for _, w := range strings.Fields(s) {
+		sd := ""
+		switch w {
+		case "l", "left":
+			sd = "L"
+		case "r", "right":
+			sd = "R"
+		case "c", "center", "centre", "middle":
+			sd = "C"
+		case "from", "row", "front", "back", "top", "bottom", "rear", "standing", "seated",
+			"sitting", "foreground", "background", "in", "the", "at", "on", "far", "second-row",
+			"first", "1st", "row's":
+			continue
+		default:
+			if o := ordinalWord(w); o != "" {
+				ord = o
+				continue
+			}
+			if len(w) >= 2 && (w[len(w)-1] == 'l' || w[len(w)-1] == 'r') && allDigits(w[:len(w)-1]) {
+				if o := ordinalWord(ordinalSuffix(w[:len(w)-1])); o != "" {
+					ord = o
+				}
+				sd = strings.ToUpper(w[len(w)-1:])
+				break
+			}
+			return ""
+		}
+		if sd != "" {
+			if side != "" && side != sd {
+				return "" // "L-R" is a list, not a position
+			}
+			side = sd
+		}
+	}
+	if side == "" {
+		return ""
+	}
+	if ord != "" {
+		return ord + " " + side
+	}
+	return side
+}
+
+func ordinalSuffix(n string) string {
+	switch n {
+	case "2":
+		return "2nd"
+	case "3":
+		return "3rd"
+	}
+	return n + "th"
+}
+
+// isListMarker reports the markers that order the people of a sentence:
+// "L-R", "L to R", "from left", "left to right", "R-L", "from right".
+func isListMarker(s string) bool {
+	return listDirection(s) != ""
+}
+
+// listDirection returns "left" or "right" for a list marker, or "".
+func listDirection(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.Trim(s, ",:;.")
+	s = strings.Join(strings.Fields(strings.NewReplacer("-", " ", "–", " ").Replace(s)), " ")
+	switch s {
+	case "l r", "l to r", "from l", "from left", "left to right", "from left to right", "clockwise from left", "clockwise from top left":
+		return "left"
+	case "r l", "r to l", "from r", "from right", "right to left", "from right to left":
+		return "right"
+	}
+	return ""
+}
+
+// numberLists gives "from left 1", "from left 2"... to the people of a
+// sentence that has a list marker: after it ("(L-R) A, B and C attend",
+// "From left, A, B...") or before it (AP's "A, B and C, from left, attend").
+func (p *captionParser) numberLists(hits []personHit) {
+	toks := p.toks
+	depth := 0
+	for i := 0; i < len(toks); i++ {
+		dir, end := "", i
+		switch {
+		case toks[i].is(")"):
+			depth = max(0, depth-1)
+		case toks[i].is("(") && listDirection(p.parenText(i)) == "":
+			depth++
+		case toks[i].is("("):
+			j := i + 1
+			for j < len(toks) && j <= i+8 && !toks[j].is(")") {
+				j++
+			}
+			if j < len(toks) && toks[j].is(")") {
+				dir, end = listDirection(string(p.work[toks[i].end:toks[j].start])), j
+			}
+		case depth == 0 && toks[i].kind == ptWord && (toks[i].lower() == "from" || toks[i].lower() == "left" || toks[i].lower() == "clockwise"):
+			for j := min(len(toks)-1, i+4); j > i; j-- {
+				if d := listDirection(string(p.work[toks[i].start:toks[j].end])); d != "" {
+					dir, end = d, j
+					break
+				}
+			}
+		}
+		if dir == "" {
+			continue
+		}
+		after := p.sentenceHits(hits, end+1, true)
+		before := p.sentenceHits(hits, i-1, false)
+		reSubmatch := after
+		if len(after) == 0 || (len(before) >= 2 && i > 0 && toks[i-1].is(",")) {
+			reSubmatch = before
+		}
+		for n, h := range reSubmatch {
+			hits[h].Position = "from " + dir + " " + strconv.Itoa(n+1)
+		}
+		i = end
+	}
+}
+
+// parenText returns the text inside the parenthesis opened at token i (up
+// to eight tokens), or "".
+func (p *captionParser) parenText(i int) string {
+	toks := p.toks
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if toks[j].is(")") {
+			return string(p.work[toks[i].end:toks[j].start])
+		}
+	}
+	return ""
+}
+
+// sentenceHits returns the indexes of the hits in the same sentence as
+// token k, after it (forward) or before it.
+func (p *captionParser) sentenceHits(hits []personHit, k int, forward bool) []int {
+	toks := p.toks
+	lo, hi := k, k
+	if forward {
+		for hi < len(toks) && !isSentenceStop(toks[hi]) {
+			hi++
+		}
+	} else {
+		for lo >= 0 && !isSentenceStop(toks[lo]) {
+			lo--
+		}
+	}
+	var out []int
+	for i, h := range hits {
+		if forward && h.first >= k && h.first < hi || !forward && h.first > lo && h.last <= k {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func isSentenceStop(t ptoken) bool {
+	return t.kind == ptPunct && (t.text == "." || t.text == "|" || t.text == "!" || t.text == "?" || t.text == ";")
+}
+
+// mergePeople removes repeated people, keeping the first mention and the
+// first position given.
+func mergePeople(hits []personHit) []Person {
+	var out []Person
+	index := map[string]int{}
+	for _, h := range hits {
+		k := textfold.Key(h.Name)
+		if i, ok := index[k]; ok {
+			if out[i].Position == "" {
+				out[i].Position = h.Position
+			}
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, h.Person)
+	}
+	return out
+}

@@ -1,0 +1,183 @@
+package caption
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cutline/cutline/internal/testcorpus"
+)
+
+// FuzzParse feeds Parse arbitrary text: the tuning captions, fragments of
+// them, and the first bytes of every hostile file of the shared corpus. Parse
+// must not panic, must return valid UTF-8 and well-formed dates, and must
+// not find more people or places than the text has words.
+func FuzzParse(f *testing.F) {
+	for _, tc := range parseTable {
+		f.Add(tc.text)
+		f.Add(tc.text[:len(tc.text)/2])
+	}
+	f.Add("")
+	f.Add("((((((((((")
+	f.Add("REUTERS/ / / via via via AP/")
+	f.Add("(L-R) (L-R) From left, , , (2nd from R)")
+	f.Add(strings.Repeat("Kim ", 500) + "(R)")
+	if dir, ok := testcorpus.Find(); ok {
+		for _, p := range testcorpus.Files(f, filepath.Join(dir, "bad")) {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(string(data[:min(len(data), 2048)]))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := Parse(text)
+		checkFacts(t, text, got)
+	})
+}
+
+var ymd = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// checkFacts checks what must hold of any Facts, whatever the text.
+func checkFacts(t *testing.T, text string, f Facts) {
+	t.Helper()
+	if f.Taken != "" {
+		if !ymd.MatchString(f.Taken) {
+			t.Fatalf("Taken %q is not YYYY-MM-DD", f.Taken)
+		}
+		if _, err := time.Parse("2006-01-02", f.Taken); err != nil {
+			t.Fatalf("Taken %q is not a date: %v", f.Taken, err)
+		}
+	}
+	words := len(strings.Fields(text))
+	if len(f.People) > words || len(f.Places) > words || len(f.Restrictions) > words {
+		t.Fatalf("%d people, %d places, %d restrictions from %d words", len(f.People), len(f.Places), len(f.Restrictions), words)
+	}
+	all := []string{f.Agency, f.Photographer, f.Via, f.Taken}
+	all = append(all, f.Places...)
+	all = append(all, f.Restrictions...)
+	for _, p := range f.People {
+		if strings.TrimSpace(p.Name) == "" {
+			t.Fatalf("empty person name in %+v", f.People)
+		}
+		all = append(all, p.Name, p.Position)
+	}
+	for _, s := range all {
+		if !utf8.ValidString(s) {
+			t.Fatalf("invalid UTF-8 in facts: %q", s)
+		}
+		if len(s) > MaxParseBytes {
+			t.Fatalf("fact longer than the text read: %d bytes", len(s))
+		}
+	}
+}
+
+// TestParseBounded checks that Parse reads at most MaxParseBytes: a credit
+// after that point is not seen, and a megabyte of text costs no more than
+// its first 16 KB.
+func TestParseBounded(t *testing.T) {
+	filler := strings.Repeat("Workers clear debris in Seoul (L) and Busan, Kim Jong Un / via ", 1+MaxParseBytes/60)
+	text := filler + strings.Repeat("x", 1<<20) + " (AP Photo/Evan Vucci)"
+	start := time.Now()
+	got := Parse(text)
+	if got.Agency == "AP" || got.Photographer != "" {
+		t.Errorf("credit past MaxParseBytes was read: %+v", got)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Parse of %d bytes took %v", len(text), d)
+	}
+	checkFacts(t, text, got)
+	// A cut inside a multi-byte rune must not leave invalid UTF-8 behind.
+	odd := strings.Repeat("é", MaxParseBytes)
+	checkFacts(t, odd, Parse(odd))
+}
+
+// TestParseCorpusCaptions parses the captions of the shared corpus's real
+// files: one is a Getty Images caption of 2002, the others are camera and
+// test strings that must yield no invented credit.
+func TestParseCorpusCaptions(t *testing.T) {
+	dir := testcorpus.Sub(t, "truth")
+	b, err := os.ReadFile(filepath.Join(dir, "ALL.simple.json"))
+	if err != nil {
+		t.Skip("no ALL.simple.json:", err)
+	}
+	var recs []struct {
+		File    string  `json:"file"`
+		Caption *string `json:"iptc_caption"`
+		Desc    *string `json:"image_description"`
+	}
+	if err := json.Unmarshal(b, &recs); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, r := range recs {
+		for _, c := range []*string{r.Caption, r.Desc} {
+			if c == nil {
+				continue
+			}
+			got := Parse(*c)
+			checkFacts(t, *c, got)
+			if strings.HasSuffix(r.File, "Issue_122.jpg") && c == r.Caption {
+				seen++
+				want := Facts{Agency: "Getty Images", Photographer: "Stephen Dunn", Taken: "2002-01-19"}
+				if got.Agency != want.Agency || got.Photographer != want.Photographer || got.Taken != want.Taken {
+					t.Errorf("%s: got %+v, want agency, photographer and date of %+v", r.File, got, want)
+				}
+				if !hasString(got.Places, "Rose Bowl") || !hasString(got.Places, "Pasadena") {
+					t.Errorf("%s: places %q", r.File, got.Places)
+				}
+			} else if strings.Contains(*c, "DIGITAL CAMERA") && got.Agency != "" {
+				t.Errorf("%s: camera string %q gave agency %q", r.File, *c, got.Agency)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Log("Issue_122.jpg caption not in this corpus")
+	}
+}
+
+// benchCaption builds a caption of about 2,000 bytes from the table.
+func benchCaption() string {
+	var b strings.Builder
+	for _, tc := range parseTable {
+		if b.Len()+len(tc.text) > 2000 {
+			break
+		}
+		b.WriteString(tc.text)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func BenchmarkParse(b *testing.B) {
+	text := benchCaption()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(text)
+	}
+}
+
+// TestParseSpeed keeps a 2,000-byte caption well under a millisecond
+// (measured on the best of several runs, so that a busy machine does not
+// fail it).
+func TestParseSpeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	text := benchCaption()
+	best := time.Hour
+	for range 20 {
+		start := time.Now()
+		Parse(text)
+		best = min(best, time.Since(start))
+	}
+	if best > time.Millisecond {
+		t.Errorf("Parse of %d bytes took %v at best, want under 1ms", len(text), best)
+	}
+	t.Logf("Parse of %d bytes: %v", len(text), best)
+}

@@ -1,0 +1,486 @@
+package caption
+
+import (
+	"strings"
+
+	"github.com/cutline/cutline/caption/internal/textfold"
+)
+
+// Places are read from the structure of captions, with the gazetteer as a
+// second opinion:
+//
+//	a dateline                   SEOUL, Nov 25 (Reuters)      → Seoul
+//	in / near / outside <Place>  in Washington, DC            → Washington, DC
+//	at / on / to <Place>         at the US Capitol            → US Capitol
+//	<noun> of <Place>            the truce village of Panmunjom → Panmunjom
+//	a following ", <Place>"      in Seoul, South Korea        → Seoul, South Korea
+//
+// After "in" and its kin any capitalised name that is not an organisation,
+// an event or a date is a place; after "at", "on", "to" and the like (which
+// also introduce people and things) only a gazetteer name or a name ending
+// in a building or feature word ("Stadium", "Palace", "Zone") is.
+
+// prepStrength says how surely a preposition introduces a place.
+type prepStrength uint8
+
+const (
+	prepNone prepStrength = iota
+	prepWeak
+	prepStrong
+)
+
+// prepOf classifies a lower-case word as a place preposition.
+func prepOf(w string) prepStrength {
+	switch w {
+	case "in", "near", "outside", "inside", "across", "around", "into", "throughout", "within",
+		"off", "nearby":
+		return prepStrong
+	case "at", "from", "to", "toward", "towards", "through", "on", "of", "over", "along",
+		"beside", "behind", "opposite", "between", "via", "past", "above", "below", "under",
+		"onto", "visit", "visits", "visiting", "leaves", "leave",
+		"leaving", "arrives", "arrive", "arriving", "reach", "reached", "reaches", "tour",
+		"tours", "touring", "entering", "enter", "enters", "crossing", "cross", "crosses",
+		"flee", "fled", "flees":
+		return prepWeak
+	}
+	return prepNone
+}
+
+// findPlaces lists the places named in the working text, in order, and marks
+// their tokens as used so that they are not read as people.
+func (p *captionParser) findPlaces() []string {
+	toks := p.toks
+	var found []placeHit
+	add := func(at int, name string) { found = append(found, placeHit{at, name}) }
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != ptWord || !t.isLower() || p.used[i] {
+			continue
+		}
+		w := t.lower()
+		strength := prepOf(w)
+		if w == "of" && i > 0 && toks[i-1].kind == ptWord && isPlaceNounBeforeOf(toks[i-1].lower()) {
+			strength = prepStrong
+		}
+		if strength == prepNone {
+			continue
+		}
+		afterName := false
+		if w == "of" && strength == prepWeak {
+			// "Mitch McConnell of Kentucky", "Cobi Jones #13 of the USA":
+			// where a person is from, not a place in the picture.
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				if toks[k].kind == ptWord {
+					afterName = toks[k].isCap()
+					break
+				}
+			}
+		}
+		j := i + 1
+		article := false
+		if j < len(toks) && toks[j].is("the") {
+			article = true
+			j++
+		}
+		for j < len(toks) && toks[j].isLower() && isPlaceModifier(toks[j].lower()) {
+			j++
+		}
+		ps, pe, ok := p.placeSeq(j)
+		if !ok {
+			continue
+		}
+		if !p.acceptPlace(ps, pe, strength, w, article) {
+			continue
+		}
+		if afterName && p.place(p.span(ps, pe)) != kindLandmark && !isFacilityWord(strings.ToLower(toks[pe].bare())) {
+			continue
+		}
+		end := p.extendPlace(pe)
+		add(ps, p.placeText(ps, end))
+		p.markUsed(ps, end)
+		// ", South Korea", ", DC", ", California", "and Kyiv": more places
+		// in a row.
+		for k := end + 1; k+1 < len(toks) && (toks[k].is(",") || toks[k].is("and")); {
+			qs, qe, ok := p.placeSeq(k + 1)
+			if !ok {
+				break
+			}
+			name := p.placeText(qs, qe)
+			if isDC(name) {
+				found[len(found)-1].name = normalizeDC(found[len(found)-1].name + ", DC")
+				p.markUsed(k, qe)
+				k = qe + 1
+				continue
+			}
+			if p.place(name) == kindNone {
+				break
+			}
+			qe = p.extendPlace(qe)
+			add(qs, p.placeText(qs, qe))
+			p.markUsed(k, qe)
+			k = qe + 1
+		}
+		i = end
+	}
+	// Landmarks the gazetteer knows are places wherever they are named:
+	// "shows the Brandenburg Gate".
+	for i := 0; i < len(toks); i++ {
+		if p.used[i] || !toks[i].isCap() || !gazetteerHasPrefix(textfold.Key(toks[i].text)+" ") {
+			continue
+		}
+		// How far can the run grow and still be the start of a name?
+		far := i
+		for e := i + 1; e < len(toks) && e <= i+5 && gazetteerHasPrefix(textfold.Key(p.span(i, e))); e++ {
+			far = e
+		}
+		for e := far; e > i; e-- {
+			if p.used[e] || toks[e].possessive() || !toks[e].isCap() {
+				continue
+			}
+			if p.place(p.span(i, e)) == kindLandmark {
+				add(i, p.placeText(i, e))
+				p.markUsed(i, e)
+				i = e
+				break
+			}
+		}
+	}
+	// Text order, whichever pass found them.
+	for i := 1; i < len(found); i++ {
+		for j := i; j > 0 && found[j].at < found[j-1].at; j-- {
+			found[j], found[j-1] = found[j-1], found[j]
+		}
+	}
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.name
+	}
+	return out
+}
+
+// placeHit is a place found at a token.
+type placeHit struct {
+	at   int
+	name string
+}
+
+// placeSeq reads a run of capitalised words that can name a place,
+// starting at token j: "Washington", "Demilitarized Zone", "Great Hall of
+// the People", "St. Peter's Square", "The Hague". It returns the token range.
+func (p *captionParser) placeSeq(j int) (int, int, bool) {
+	toks := p.toks
+	if j+2 < len(toks) && toks[j].kind == ptNum && len(toks[j].text) <= 4 && allDigits(toks[j].text) && !p.used[j] && toks[j+1].isCap() {
+		// "10 Downing Street": a house number before a street.
+		if s, e, ok := p.placeSeq(j + 1); ok && isFacilityWord(strings.ToLower(toks[e].bare())) && s == j+1 {
+			return j, e, true
+		}
+	}
+	if j >= len(toks) || p.used[j] || !toks[j].isCap() {
+		return 0, 0, false
+	}
+	if monthOfWord(toks[j]) != 0 || weekdayWord(toks[j]) {
+		return 0, 0, false
+	}
+	if toks[j].is("The") && !(j+1 < len(toks) && toks[j+1].isCap() && p.place("The "+toks[j+1].text) != kindNone) {
+		return 0, 0, false
+	}
+	end := j
+	for k := j; k < len(toks) && k-j < 8; k++ {
+		t := toks[k]
+		if k > j {
+			if p.used[k] || t.kind != ptWord {
+				break
+			}
+			if t.isCap() {
+				if monthOfWord(t) != 0 || weekdayWord(t) {
+					break
+				}
+			} else {
+				// "of", "de", "the" inside a name, when a capitalised word follows.
+				lw := t.lower()
+				inner := lw == "of" || lw == "de" || lw == "del" || lw == "da" || lw == "la" ||
+					lw == "upon" || lw == "du" || lw == "des" || (lw == "the" && toks[k-1].lower() == "of") ||
+					(lw == "and" && k+1 < len(toks) && p.place(p.span(j, k+1)) != kindNone)
+				if !inner || k+1 >= len(toks) || !(toks[k+1].isCap() || toks[k+1].lower() == "the") {
+					break
+				}
+				continue
+			}
+		}
+		if allCapsWord(t.bare()) && len(t.bare()) > 3 && p.place(t.text) == kindNone {
+			break
+		}
+		if k > j && t.isCap() && toks[k-1].isCap() && isFacilityWord(toks[k-1].lower()) && !isFacilityWord(t.lower()) &&
+			p.place(p.span(j, k)) == kindNone {
+			// A building word ends a name unless another follows ("Capitol
+			// Hill", "Madison Square Garden") or the gazetteer knows the
+			// longer name ("Camp David"): "the House Nancy Pelosi" is two.
+			break
+		}
+		end = k
+		if t.possessive() {
+			// "St. Peter's Square" goes on; "Seoul's Gangnam district" stops.
+			if !(k+1 < len(toks) && toks[k+1].isCap() && isFacilityWord(toks[k+1].lower())) {
+				break
+			}
+		}
+	}
+	// Connectors never end a place.
+	for end > j && !toks[end].isCap() {
+		end--
+	}
+	// "East Room of the White House": when what follows "of" is a place of
+	// its own, the run is two places; the caller reads the second one after
+	// the "of".
+	if p.place(p.span(j, end)) == kindNone {
+		for k := j + 1; k < end; k++ {
+			if toks[k].lower() != "of" {
+				continue
+			}
+			y := k + 1
+			if toks[y].lower() == "the" {
+				y++
+			}
+			tail := p.span(y, end)
+			kind := p.place(tail)
+			if kind.strong() || end > y && isFacilityWord(strings.ToLower(toks[end].bare())) {
+				end = k - 1
+				break
+			}
+		}
+	}
+	return j, end, true
+}
+
+// acceptPlace decides whether the run toks[s..e] after the preposition prep
+// names a place.
+func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string, article bool) bool {
+	toks := p.toks
+	name := p.span(s, e)
+	first := toks[s].lower()
+	last := strings.ToLower(toks[e].bare())
+	kind := p.place(trimPossessive(name))
+	if toks[e].possessive() {
+		// "in Seoul's Gangnam district" names Seoul; "in Pelosi's office"
+		// and "from North Korea's KCNA" name owners.
+		return strength == prepStrong && kind != kindNone && !isDemonym(last)
+	}
+	if isFunctionWord(first) && kind == kindNone {
+		return false
+	}
+	if s == e && (isDemonym(first) || titleOf(first) != notTitle) && kind == kindNone {
+		return false
+	}
+	facility := false
+	for k := s; k <= e; k++ {
+		if isFacilityWord(strings.ToLower(toks[k].bare())) && k > s {
+			facility = true
+		}
+	}
+	// The word that heads the name decides what it is: "Premier League",
+	// "Labour Party", "World War II" are not places.
+	head := e
+	for head > s && isRomanNumeral(toks[head].bare()) {
+		head--
+	}
+	if hw := strings.ToLower(toks[head].bare()); hw == "city" && head > s && kind == kindNone && strength == prepStrong {
+		// "in Quebec City", "in Kuwait City": a known city written with
+		// "City".
+		if p.place(p.span(s, head-1)) != kindNone {
+			return true
+		}
+	}
+	if hw := strings.ToLower(toks[head].bare()); isOrgWord(hw) && !isFacilityWord(hw) && kind == kindNone {
+		return false
+	}
+	if e+1 < len(toks) && toks[e+1].is("'") && !toks[e+1].space {
+		return false // "Golden State Warriors' Stephen Curry": a team
+	}
+	if (prep == "on" || prep == "over") && kind != kindLandmark && !facility && !lowerFacilityFollows(toks, e) {
+		// "an attack on Ukraine", "talks on North Korea": a subject, not
+		// where the picture is; "on Capitol Hill", "on Jeju Island" are.
+		return false
+	}
+	if s == e && kind == kindNone && (isFacilityWord(first) || isOrgWord(first)) {
+		return false // "the House", "the Palace": a name is needed
+	}
+	if kind == kindNone && followedByEventNoun(toks, e) {
+		return false
+	}
+	if kind == kindNone && p.looksLikePerson(s, e) {
+		return false
+	}
+	switch {
+	case kind != kindNone && (kind.strong() || strength == prepStrong || prep == "at"):
+		return true
+	case facility:
+		return true
+	case strength == prepStrong:
+		return true
+	case prep == "at" && article && e > s:
+		return true
+	case prep == "at" && lowerFacilityFollows(toks, e):
+		return true
+	}
+	return false
+}
+
+// looksLikePerson reports a run that reads as a person's name and nothing
+// else: two to four capitalised name words, none of them a place or
+// organisation word, after a title. It keeps "at Kim Jong Un's side" out of
+// the places.
+func (p *captionParser) looksLikePerson(s, e int) bool {
+	if s > 0 && p.toks[s-1].kind == ptWord && titleOf(p.toks[s-1].lower()) == titleStrong {
+		return true
+	}
+	return false
+}
+
+// followedByEventNoun reports a place-like run that is a modifier of the
+// event after it: "the Labour party conference", "the Viva Technology
+// conference", "the Wimbledon tennis championships".
+func followedByEventNoun(toks []ptoken, e int) bool {
+	for k := e + 1; k < len(toks) && k <= e+3; k++ {
+		t := toks[k]
+		if t.kind != ptWord || !t.isLower() {
+			return false
+		}
+		lw := t.lower()
+		if isFacilityWord(lw) || isLowerPlaceNoun(lw) {
+			return false
+		}
+		switch lw {
+		case "conference", "summit", "meeting", "match", "game", "rally", "ceremony", "festival",
+			"party", "event", "championships", "championship", "tournament", "forum", "awards",
+			"show", "exhibition", "parade", "concert", "fair", "convention", "election", "talks",
+			"session", "hearing", "trial", "race", "premiere", "gala", "launch", "campaign",
+			"debate", "protest", "march", "vigil", "funeral", "wedding", "celebration", "service",
+			"league", "cup", "final", "semifinal", "semi-final", "quarterfinal", "quarter-final",
+			"round", "open", "classic", "games", "meet", "competition", "contest", "team", "club",
+			"squad", "players", "fans", "supporters", "officials", "leaders", "members", "forces",
+			"troops", "soldiers", "police", "government", "lawmakers", "delegation", "side",
+			"flag", "flags", "embassy", "headquarters", "office", "company", "group", "firm",
+			"brand", "store", "shop", "ministry", "agency", "authorities", "media", "state",
+			"news", "officer", "officers", "crowd", "crowds":
+			return true
+		}
+	}
+	return false
+}
+
+// lowerFacilityFollows reports "at the Porte de Versailles exhibition
+// centre": a lower-case building noun right after the name.
+func lowerFacilityFollows(toks []ptoken, e int) bool {
+	for k := e + 1; k < len(toks) && k <= e+2; k++ {
+		t := toks[k]
+		if t.kind != ptWord || !t.isLower() {
+			return false
+		}
+		if isFacilityWord(t.lower()) || isLowerPlaceNoun(t.lower()) {
+			return true
+		}
+	}
+	return false
+}
+
+// extendPlace takes in a lower-case place noun ("Haneda airport",
+// "Zaporizhzhia region") and an acronym in parentheses ("Demilitarized Zone
+// (DMZ)") after a place, returning the new last token.
+func (p *captionParser) extendPlace(e int) int {
+	toks := p.toks
+	if e+1 < len(toks) && toks[e+1].isLower() && !p.used[e+1] && (isLowerPlaceNoun(toks[e+1].lower()) || toks[e+1].lower() == "zone") && !toks[e].possessive() {
+		e++
+	}
+	if e+3 < len(toks) && toks[e+1].is("(") && toks[e+3].is(")") && isAcronym(toks[e+2].text) {
+		e += 3
+	}
+	return e
+}
+
+// isAcronym reports two to six capital letters: "DMZ", "JSA".
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// placeText is the text of a place, name-cased if it was in capitals,
+// without a possessive, with DC normalised.
+func (p *captionParser) placeText(s, e int) string {
+	t := trimPossessive(p.span(s, e))
+	if allCapsWord(strings.ReplaceAll(t, ".", "")) && len(t) > 3 {
+		t = parseTitleCase(t)
+	}
+	return normalizeDC(t)
+}
+
+// span is the caption text of tokens s..e.
+func (p *captionParser) span(s, e int) string {
+	if s < 0 || e >= len(p.toks) || s > e {
+		return ""
+	}
+	return string(p.work[p.toks[s].start:p.toks[e].end])
+}
+
+func (p *captionParser) markUsed(s, e int) {
+	for k := s; k <= e && k < len(p.used); k++ {
+		p.used[k] = true
+	}
+}
+
+// cleanPlaces drops repeated places (the first spelling stays) and places
+// that are the name of a person found in the caption.
+func cleanPlaces(places []string, people []Person) []string {
+	seen := map[string]bool{}
+	for _, pers := range people {
+		seen[textfold.Key(pers.Name)] = true
+	}
+	var out []string
+	for _, pl := range places {
+		pl = strings.TrimSpace(pl)
+		k := textfold.Key(pl)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, pl)
+	}
+	return out
+}
+
+// american reports whether one of the places is the United States or one
+// of its states.
+func american(places []string) bool {
+	for _, pl := range places {
+		for _, creditPart := range strings.Split(pl, ",") {
+			if isUSPlace(textfold.Key(creditPart)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isUSPlace reports the United States and its states by folded key.
+func isUSPlace(k string) bool {
+	switch k {
+	case "us", "usa", "united states", "united states of america", "america", "dc",
+		"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+		"delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+		"kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+		"minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+		"new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+		"north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+		"south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
+		"washington", "west virginia", "wisconsin", "wyoming", "calif", "fla", "ariz", "pa",
+		"nj", "ny", "mass", "mich", "tenn", "wash", "va", "ga", "ill":
+		return true
+	}
+	return false
+}
