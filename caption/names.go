@@ -163,6 +163,9 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 		if royal == start {
 			break
 		}
+		if isKoreanSurname(w) && n-start == 2 && titleOf(w) == notTitle {
+			break // "Park Jin", "Moon Jae-in": a surname first
+		}
 		if isFunctionWord(w) || isDemonym(w) || isNameOpener(w) || isOrgWord(w) || titleOf(w) != notTitle || isPortfolio(w) ||
 			len(toks[seq[start]].bare()) <= 3 && allCapsWord(toks[seq[start]].bare()) ||
 			(n-start >= 3 && p.place(toks[seq[start]].bare()) == kindCountry) {
@@ -193,6 +196,23 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 		return personHit{}, false
 	}
 	first, last := rest[0], rest[len(rest)-1]
+	if !toks[first].isCap() {
+		return personHit{}, false // "de Marseille": a name starts with a capital
+	}
+	if last+1 < len(toks) && toks[last+1].isLower() && titleOf(toks[last+1].lower()) != notTitle {
+		// "Toronto Raptors forward Scottie Barnes", "People Power Party
+		// leader": the run describes the person named next.
+		return personHit{}, false
+	}
+	if seq[0] >= 2 && toks[seq[0]-1].lower() == "of" && toks[seq[0]-2].isCap() && titleOf(toks[seq[0]-2].text) == notTitle {
+		// "Kylian Mbappe of Paris Saint-Germain": the team or country of
+		// the person named before.
+		return personHit{}, false
+	}
+	if seq[0] >= 2 && toks[seq[0]-1].lower() == "between" && isContestWord(toks[seq[0]-2].lower()) ||
+		seq[0] >= 3 && toks[seq[0]-1].lower() == "and" && p.afterContest(seq[0]-1) {
+		return personHit{}, false // "the match between Paris Saint-Germain and ..."
+	}
 	if !cut && first > 0 && toks[first-1].kind == ptWord {
 		// "the Boston Celtics", "a Samsung Electronics": an article before
 		// the run makes it a thing.
@@ -249,7 +269,7 @@ func (p *captionParser) nameShaped(rest []int, royal bool) bool {
 			return false
 		}
 		last := i == len(rest)-1
-		if isOrgWord(lw) || isFacilityWord(lw) {
+		if (isOrgWord(lw) || isFacilityWord(lw)) && !(i == 0 && isKoreanSurname(lw)) {
 			if !last || len(rest) > 2 || !isSurnameWord(lw) {
 				return false
 			}
@@ -516,4 +536,30 @@ func mergePeople(hits []personHit) []Person {
 		out = append(out, h.Person)
 	}
 	return out
+}
+
+// isContestWord reports the nouns after which "between A and B" names two
+// sides, not two people: "the match between Arsenal and Chelsea".
+func isContestWord(w string) bool {
+	switch w {
+	case "match", "game", "final", "semifinal", "semi-final", "quarterfinal", "quarter-final",
+		"clash", "derby", "fixture", "tie", "contest", "bout", "friendly", "playoff", "play-off",
+		"encounter", "showdown", "series", "rivalry", "race", "meeting":
+		return true
+	}
+	return false
+}
+
+// afterContest reports whether the "and" at token k closes "<contest>
+// between A and".
+func (p *captionParser) afterContest(k int) bool {
+	for j := k - 1; j >= 1 && j >= k-8; j-- {
+		if p.toks[j].lower() == "between" {
+			return isContestWord(p.toks[j-1].lower())
+		}
+		if p.toks[j].kind == ptPunct && p.toks[j].text != "-" {
+			return false
+		}
+	}
+	return false
 }

@@ -74,7 +74,7 @@ func titleOf(w string) titleClass {
 	case "king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "sheik",
 		"sultan", "duke", "duchess", "archduke", "grand-duke", "tsar", "czar", "lady", "saint":
 		return titleRoyal
-	case "judge", "major", "cook", "driver", "hunter", "singer-songwriter", "guard", "bishop", "page",
+	case "judge", "major", "cook", "driver", "hunter", "center", "point", "fullback", "halfback", "singer-songwriter", "guard", "bishop", "page",
 		"porter", "baker", "mason", "fisher", "taylor", "carter", "parker", "knight", "marshall",
 		"counsel", "deacon", "father", "brother", "sister", "mother", "chaplain", "pilot", "private",
 		"dean", "provost", "principal", "teacher", "student", "fan":
@@ -161,7 +161,9 @@ func isNameOpener(w string) bool {
 // organisation, an event, a law, a building or a place rather than a person.
 func isOrgWord(w string) bool {
 	switch w {
-	case "house", "senate", "congress", "party", "nations", "ministry", "agency", "court", "council",
+	case "house", "senate", "congress", "party", "nations", "tennis", "football", "soccer",
+		"golf", "rugby", "cricket", "basketball", "baseball", "hockey", "lawn", "croquet",
+		"athletics", "volleyball", "handball", "boxing", "swimming", "skating", "skiing", "ministry", "agency", "court", "council",
 		"committee", "commission", "department", "office", "bank", "university", "college", "school",
 		"institute", "academy", "hospital", "clinic", "museum", "gallery", "library", "foundation",
 		"association", "federation", "union", "league", "club", "team", "group", "company",
@@ -307,7 +309,7 @@ func isPlaceModifier(w string) bool {
 func isLowerPlaceNoun(w string) bool {
 	switch w {
 	case "airport", "station", "district", "province", "region", "county", "island", "islands",
-		"prefecture", "port", "harbour", "harbor", "stadium", "square", "park", "village", "oblast",
+		"prefecture", "port", "harbour", "harbor", "stadium", "square", "park", "village", "town", "oblast",
 		"governorate", "state", "peninsula", "river", "mountain", "valley", "beach", "border",
 		"borough", "township", "city":
 		return true

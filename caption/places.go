@@ -36,7 +36,7 @@ func prepOf(w string) prepStrength {
 		"off", "nearby":
 		return prepStrong
 	case "at", "from", "to", "toward", "towards", "through", "on", "of", "over", "along",
-		"beside", "behind", "opposite", "between", "via", "past", "above", "below", "under",
+		"beside", "behind", "opposite", "via", "past", "above", "below", "under",
 		"onto", "visit", "visits", "visiting", "leaves", "leave",
 		"leaving", "arrives", "arrive", "arriving", "reach", "reached", "reaches", "tour",
 		"tours", "touring", "entering", "enter", "enters", "crossing", "cross", "crosses",
@@ -101,7 +101,11 @@ func (p *captionParser) findPlaces() []string {
 		// ", South Korea", ", DC", ", California", "and Kyiv": more places
 		// in a row.
 		for k := end + 1; k+1 < len(toks) && (toks[k].is(",") || toks[k].is("and")); {
-			qs, qe, ok := p.placeSeq(k + 1)
+			q := k + 1
+			for q < len(toks) && toks[q].isLower() && isPlaceModifier(toks[q].lower()) {
+				q++ // ", west London"
+			}
+			qs, qe, ok := p.placeSeq(q)
 			if !ok {
 				break
 			}
@@ -133,11 +137,20 @@ func (p *captionParser) findPlaces() []string {
 		for e := i + 1; e < len(toks) && e <= i+5 && gazetteerHasPrefix(textfold.Key(p.span(i, e))); e++ {
 			far = e
 		}
+		if far == i && p.place(toks[i].text) == kindLandmark && !toks[i].possessive() && !isFunctionWord(toks[i].lower()) &&
+			!(i+1 < len(toks) && toks[i+1].isCap()) && !(i > 0 && toks[i-1].isCap()) {
+			add(i, p.placeText(i, i)) // "the Kremlin", "Panmunjom"
+			p.markUsed(i, i)
+			continue
+		}
 		for e := far; e > i; e-- {
 			if p.used[e] || toks[e].possessive() || !toks[e].isCap() {
 				continue
 			}
-			if p.place(p.span(i, e)) == kindLandmark {
+			if e+1 < len(toks) && toks[e+1].isCap() || i > 0 && toks[i-1].isCap() {
+				continue // "New York Knicks": part of a longer name
+			}
+			if k := p.place(p.span(i, e)); k == kindLandmark || k == kindRegion && e > i {
 				add(i, p.placeText(i, e))
 				p.markUsed(i, e)
 				i = e
@@ -200,7 +213,7 @@ func (p *captionParser) placeSeq(j int) (int, int, bool) {
 				lw := t.lower()
 				inner := lw == "of" || lw == "de" || lw == "del" || lw == "da" || lw == "la" ||
 					lw == "upon" || lw == "du" || lw == "des" || (lw == "the" && toks[k-1].lower() == "of") ||
-					(lw == "and" && k+1 < len(toks) && p.place(p.span(j, k+1)) != kindNone)
+					(lw == "and" && k+1 < len(toks) && (p.place(p.span(j, k+1)) != kindNone || p.facilityRunFrom(k+1)))
 				if !inner || k+1 >= len(toks) || !(toks[k+1].isCap() || toks[k+1].lower() == "the") {
 					break
 				}
@@ -265,8 +278,8 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 		// and "from North Korea's KCNA" name owners.
 		return strength == prepStrong && kind != kindNone && !isDemonym(last)
 	}
-	if isFunctionWord(first) && kind == kindNone {
-		return false
+	if isFunctionWord(first) && kind == kindNone && !(e-s >= 2 && isFacilityWord(last)) {
+		return false // "All England Lawn Tennis and Croquet Club" is a place
 	}
 	if s == e && (isDemonym(first) || titleOf(first) != notTitle) && kind == kindNone {
 		return false
@@ -284,17 +297,22 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 		head--
 	}
 	if hw := strings.ToLower(toks[head].bare()); hw == "city" && head > s && kind == kindNone && strength == prepStrong {
-		// "in Quebec City", "in Kuwait City": a known city written with
-		// "City".
-		if p.place(p.span(s, head-1)) != kindNone {
-			return true
-		}
+		return true // "in Quebec City", "in Lusail City"
+	}
+	if s == e && (kind == kindNone || kind == kindCity) && allCapsWord(toks[s].bare()) {
+		return false // "at U.N. headquarters": an organisation
+	}
+	if isKnownOrgName(textfold.Key(name)) {
+		return false // "past Goldman Sachs headquarters"
 	}
 	if hw := strings.ToLower(toks[head].bare()); isOrgWord(hw) && !isFacilityWord(hw) && kind == kindNone {
 		return false
 	}
 	if e+1 < len(toks) && toks[e+1].is("'") && !toks[e+1].space {
 		return false // "Golden State Warriors' Stephen Curry": a team
+	}
+	if prep == "of" && strength == prepWeak && (kind == kindCountry || kind == kindRegion) {
+		return false // "the invasion of Ukraine", "the leader of North Korea"
 	}
 	if (prep == "on" || prep == "over") && kind != kindLandmark && !facility && !lowerFacilityFollows(toks, e) {
 		// "an attack on Ukraine", "talks on North Korea": a subject, not
@@ -319,8 +337,12 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 		return true
 	case prep == "at" && article && e > s:
 		return true
-	case prep == "at" && lowerFacilityFollows(toks, e):
-		return true
+	case lowerFacilityFollows(toks, e):
+		return true // "from Kawaguchiko town", "at Etihad stadium"
+	case p.regionFollows(e):
+		return true // "from Weehawken, New Jersey": City, State
+	case prep == "at" && e > s && p.hasParticle(s, e):
+		return true // "at Parc des Princes"
 	}
 	return false
 }
@@ -377,6 +399,33 @@ func lowerFacilityFollows(toks []ptoken, e int) bool {
 			return false
 		}
 		if isFacilityWord(t.lower()) || isLowerPlaceNoun(t.lower()) {
+			// "Knicks center Mitchell Robinson": a role before a name.
+			return !(titleOf(t.lower()) != notTitle && k+1 < len(toks) && toks[k+1].isCap())
+		}
+	}
+	return false
+}
+
+// regionFollows reports a run followed by ", <region or country>": the
+// "City, State" shape names a city the gazetteer may not know.
+func (p *captionParser) regionFollows(e int) bool {
+	toks := p.toks
+	if e+2 >= len(toks) || !toks[e+1].is(",") {
+		return false
+	}
+	qs, qe, ok := p.placeSeq(e + 2)
+	if !ok {
+		return false
+	}
+	k := p.place(p.span(qs, qe))
+	return k == kindRegion || k == kindCountry
+}
+
+// hasParticle reports a lower-case name particle inside the run: "Parc des
+// Princes", "Porte de Versailles".
+func (p *captionParser) hasParticle(s, e int) bool {
+	for k := s + 1; k < e; k++ {
+		if p.toks[k].isLower() && isParticle(p.toks[k].lower()) || p.toks[k].lower() == "des" {
 			return true
 		}
 	}
@@ -388,8 +437,11 @@ func lowerFacilityFollows(toks []ptoken, e int) bool {
 // (DMZ)") after a place, returning the new last token.
 func (p *captionParser) extendPlace(e int) int {
 	toks := p.toks
-	if e+1 < len(toks) && toks[e+1].isLower() && !p.used[e+1] && (isLowerPlaceNoun(toks[e+1].lower()) || toks[e+1].lower() == "zone") && !toks[e].possessive() {
-		e++
+	if e+1 < len(toks) && toks[e+1].isLower() && !p.used[e+1] && !toks[e].possessive() {
+		if lw := toks[e+1].lower(); (isLowerPlaceNoun(lw) || isFacilityWord(lw) || lw == "zone") &&
+			!(titleOf(lw) != notTitle && e+2 < len(toks) && toks[e+2].isCap()) {
+			e++ // "Haneda airport", "Kakhovka dam", "Gangnam district"
+		}
 	}
 	if e+3 < len(toks) && toks[e+1].is("(") && toks[e+3].is(")") && isAcronym(toks[e+2].text) {
 		e += 3
@@ -483,4 +535,14 @@ func isUSPlace(k string) bool {
 		return true
 	}
 	return false
+}
+
+// facilityRunFrom reports whether the capitalised words from token k end
+// with a building word: "... and Croquet Club", "... and Albert Museum".
+func (p *captionParser) facilityRunFrom(k int) bool {
+	last := -1
+	for ; k < len(p.toks) && p.toks[k].isCap() && !p.used[k]; k++ {
+		last = k
+	}
+	return last >= 0 && isFacilityWord(p.toks[last].lower())
 }
