@@ -262,8 +262,8 @@ func (p *captionParser) nameShaped(rest []int, royal bool) bool {
 		if allCapsWord(b) && len(b) > 2 && !isRomanNumeral(b) {
 			return false
 		}
-		if isDemonym(lw) || monthOfWord(t) != 0 && i == 0 || weekdayWord(t) {
-			return false
+		if isDemonym(lw) || monthOfWord(t) != 0 && i == 0 || weekdayWord(t) || isNumberWord(lw) {
+			return false // "Marine One", "Game Seven"
 		}
 		if i > 0 && titleOf(lw) == titleStrong {
 			return false
@@ -456,7 +456,8 @@ func (p *captionParser) numberLists(hits []personHit) {
 			if j < len(toks) && toks[j].is(")") {
 				dir, end = listDirection(string(p.work[toks[i].end:toks[j].start])), j
 			}
-		case depth == 0 && toks[i].kind == ptWord && (toks[i].lower() == "from" || toks[i].lower() == "left" || toks[i].lower() == "clockwise"):
+		case depth == 0 && toks[i].kind == ptWord && (toks[i].lower() == "from" || toks[i].lower() == "left" || toks[i].lower() == "clockwise") &&
+			!(i > 0 && ordinalWord(toks[i-1].lower()) != ""): // "second from left" is a position
 			for j := min(len(toks)-1, i+4); j > i; j-- {
 				if d := listDirection(string(p.work[toks[i].start:toks[j].end])); d != "" {
 					dir, end = d, j
@@ -560,6 +561,17 @@ func (p *captionParser) afterContest(k int) bool {
 		if p.toks[j].kind == ptPunct && p.toks[j].text != "-" {
 			return false
 		}
+	}
+	return false
+}
+
+// isNumberWord reports spelled numbers, which no name contains.
+func isNumberWord(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+		"million", "billion":
+		return true
 	}
 	return false
 }

@@ -143,13 +143,13 @@ func isNameOpener(w string) bool {
 		"european", "asian", "african", "american", "pacific", "atlantic", "arctic", "democratic",
 		"republican", "people's", "peoples", "popular", "liberal", "conservative", "social",
 		"socialist", "communist", "labor", "labour", "green's", "presidential", "imperial",
-		"military", "joint", "special", "annual", "summer", "winter", "spring", "autumn", "fall",
+		"military", "joint", "special", "annual",
 		"independence", "liberation", "victory", "freedom", "peace", "unification", "reunification",
 		"constitution", "heritage", "memorial", "museum", "mount", "lake", "river", "cape", "port",
-		"fort", "camp", "air", "fleet", "army", "navy", "marine", "coast", "border", "capital",
-		"city", "county", "province", "district", "prime", "oval", "rose", "downing", "wall",
+		"fort", "camp", "air", "fleet", "army", "navy", "coast", "border", "capital",
+		"city", "county", "province", "district", "prime", "oval", "downing", "wall",
 		"times", "covid", "covid-19", "omicron", "delta", "black-and-white", "all", "premier",
-		"champions", "super", "grammy", "oscar", "oscars", "emmy", "tony", "nobel", "pulitzer",
+		"champions", "super", "grammy", "nobel", "pulitzer",
 		"olympic", "paralympic", "formula", "tour", "first", "second", "third", "fourth", "fifth",
 		"last", "final", "next", "former", "late":
 		return true

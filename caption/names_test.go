@@ -1,0 +1,116 @@
+package caption
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestNameCase checks how photographers written in capitals are name-cased.
+func TestNameCase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"JUNG YEON-JE", "Jung Yeon-je"},             // AFP, Korean given name stays lower after the hyphen
+		{"Brendan SMIALOWSKI", "Brendan Smialowski"}, // AFP's "Given FAMILY"
+		{"JEAN-PIERRE MULLER", "Jean-Pierre Muller"}, // not Korean: each part capitalised
+		{"O'NEILL", "O'Neill"},
+		{"MCDONALD", "McDonald"},
+		{"Kim Hong-Ji", "Kim Hong-Ji"}, // mixed case is kept as written
+		{"Jae C. Hong", "Jae C. Hong"},
+		{"KING CHARLES III", "King Charles III"}, // roman numerals stay
+	}
+	for _, tc := range tests {
+		if got := parseNameCase(tc.in); got != tc.want {
+			t.Errorf("parseNameCase(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestParsePosition checks the position markers captions use.
+func TestParsePosition(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"L", "L"}, {"R", "R"}, {"C", "C"},
+		{"left", "L"}, {"centre", "C"}, {"center", "C"},
+		{"2nd L", "2nd L"}, {"2nd from R", "2nd R"}, {"second from left", "2nd L"},
+		{"3rd from L, front row", "3rd L"}, {"L, front", "L"}, {"2L", "2nd L"}, {"far right", "R"},
+		{"L-R", ""}, {"D-CA", ""}, {"DMZ", ""}, {"AFP", ""}, {"", ""}, {"45", ""},
+	}
+	for _, tc := range tests {
+		if got := parsePosition(tc.in); got != tc.want {
+			t.Errorf("parsePosition(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestListDirection checks the markers that number the people of a
+// sentence.
+func TestListDirection(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"L-R", "left"}, {"L to R", "left"}, {"From left", "left"}, {"from left to right", "left"},
+		{"R-L", "right"}, {"from right", "right"}, {"L", ""}, {"2nd from L", ""},
+	}
+	for _, tc := range tests {
+		if got := listDirection(tc.in); got != tc.want {
+			t.Errorf("listDirection(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestNotPeople lists runs of capitalised words that must not be read as
+// people: organisations, laws, places, events, nationalities and titles.
+func TestNotPeople(t *testing.T) {
+	for _, text := range []string{
+		"Lawmakers vote on H.R. 1, or the People Act, on the East Steps.",
+		"Fellow Democrats and South Korean officials wait.",
+		"The Unification Minister speaks.",
+		"Goldman Sachs and Morgan Stanley shares fell.",
+		"Black Lives Matter protesters march.",
+		"Fans of Manchester City and Real Madrid cheer.",
+		"The Premier League trophy is shown at the World Cup.",
+		"Los Angeles and San Francisco residents wait.",
+		"A view of Kim Il Sung Square.",
+		"Samsung Electronics shares rose on the Korea Exchange.",
+		"The Korean Central News Agency said.",
+		"People Power Party leaders attend.",
+		"Toronto Raptors forward drives.",
+		"Soldiers of the Royal Air Force salute.",
+		"Big Ben chimes over Westminster.",
+	} {
+		if got := Parse(text).People; len(got) != 0 {
+			t.Errorf("Parse(%q).People = %v, want none", text, got)
+		}
+	}
+}
+
+// TestPeopleForms checks the ways captions write names.
+func TestPeopleForms(t *testing.T) {
+	tests := []struct {
+		text string
+		want []Person
+	}{
+		// A title, a portfolio and a nationality before the name.
+		{"U.S. Secretary of Defense Lloyd Austin speaks.", []Person{{Name: "Lloyd Austin"}}},
+		// Royal titles stay with a single name, not with a full name.
+		{"Queen Elizabeth II and Crown Prince Mohammed bin Salman meet.", []Person{{Name: "Queen Elizabeth II"}, {Name: "Mohammed bin Salman"}}},
+		// Particles inside names.
+		{"Ursula von der Leyen greets Luiz Inacio Lula da Silva.", []Person{{Name: "Ursula von der Leyen"}, {Name: "Luiz Inacio Lula da Silva"}}},
+		// Arabic article joined to the name.
+		{"Syrian President Bashar al-Assad waves.", []Person{{Name: "Bashar al-Assad"}}},
+		// Initials and suffixes.
+		{"George W. Bush and Martin Luther King Jr. are remembered.", []Person{{Name: "George W. Bush"}, {Name: "Martin Luther King Jr."}}},
+		// A possessive that describes, and one that ends the name.
+		{"Serbia's Novak Djokovic reads Nancy Pelosi's letter.", []Person{{Name: "Novak Djokovic"}, {Name: "Nancy Pelosi"}}},
+		// Role nouns opening a sentence; hyphenated titles.
+		{"Actress Emma Stone and then-President Barack Obama smile.", []Person{{Name: "Emma Stone"}, {Name: "Barack Obama"}}},
+		// A surname with a position joins the earlier full name.
+		{"Xi Jinping meets Vladimir Putin. Putin (R) smiles.", []Person{{Name: "Xi Jinping"}, {Name: "Vladimir Putin", Position: "R"}}},
+		// AP's comma positions.
+		{"Kim Jong Un, center, and Kim Yo Jong, second from left, watch.", []Person{{Name: "Kim Jong Un", Position: "C"}, {Name: "Kim Yo Jong", Position: "2nd L"}}},
+		// A surname that is also a common word.
+		{"Lee Jae-myung meets Park Jin and Tony Hall.", []Person{{Name: "Lee Jae-myung"}, {Name: "Park Jin"}, {Name: "Tony Hall"}}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, Parse(tc.text).People); diff != "" {
+			t.Errorf("Parse(%q).People (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
