@@ -105,8 +105,8 @@ func TestBrowserBatchTemplate(t *testing.T) {
 	f := newFixture(t, fixtureOptions{photos: 8})
 	b := newBrowser(t, f.h)
 	b.open("/?sort=oldest")
-	if eval[bool](b, `getComputedStyle(document.getElementById("batch-form")).display !== "none"`) {
-		t.Errorf("the batch form shows before anything is selected")
+	if eval[bool](b, `document.getElementById("batch-apply").checkVisibility()`) {
+		t.Errorf("the batch controls show before anything is selected")
 	}
 	order := eval[[]string](b, `Array.from(document.querySelectorAll(".card")).map(c => c.dataset.id)`)
 	b.clickAt(".card:nth-child(1) input.sel")
@@ -114,8 +114,8 @@ func TestBrowserBatchTemplate(t *testing.T) {
 	if got := b.text("#sel-count"); got != "3" {
 		t.Fatalf("%s selected after click and shift-click, want 3", got)
 	}
-	if !eval[bool](b, `getComputedStyle(document.getElementById("batch-form")).display !== "none"`) {
-		t.Fatalf("the batch form is hidden with photos selected")
+	if !eval[bool](b, `document.getElementById("batch-apply").checkVisibility()`) {
+		t.Fatalf("the batch controls are hidden with photos selected")
 	}
 	b.clickAt(`input[name=mode][value=template]`)
 	b.do(chromedp.SetValue(chromedp.CSS(`textarea[name=template]`), "keywords+: From the browser\ninstructions?: Check before use"))
