@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"github.com/cutline/cutline/thumbnails/internal/scaledjpeg"
-	"github.com/disintegration/imaging"
 )
 
 // Defaults for Options.
@@ -78,10 +77,11 @@ type Rendition struct {
 // original size when the original is smaller: Render never upscales).
 // orientation is the EXIF Orientation value from the photo's metadata.
 //
-// The JPEG is decoded at a reduced DCT scale (see scaleFor), each
-// component plane is resized on its own with a Lanczos-3 filter to the
-// largest rendition, which is then converted to RGB, oriented and encoded;
-// each smaller rendition is resized from the previous one's planes.
+// The JPEG is decoded at a reduced DCT scale (see scaleFor) into component
+// planes; each plane is resized on its own with a Lanczos-3 filter to the
+// largest rendition (chroma straight to the 4:2:0 grid the encoder
+// writes), turned upright and encoded without RGB conversion; each smaller
+// rendition is resized from the previous one's planes.
 func Render(data []byte, orientation int, opts *Options) ([]Rendition, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -100,7 +100,7 @@ func Render(data []byte, orientation int, opts *Options) ([]Rendition, error) {
 	for _, s := range sizes {
 		w, h := fit(hdr.Width, hdr.Height, s)
 		pl = resizePlanes(pl, w, h)
-		enc, err := encode(orient(pl.Image(), orientation), o.Quality)
+		enc, err := encode(upright(pl, orientation), o.Quality)
 		if err != nil {
 			return nil, err
 		}
@@ -130,38 +130,14 @@ func fit(w, h, size int) (int, int) {
 	return max(1, int((int64(w)*int64(size)+int64(h)/2)/int64(h))), size
 }
 
-// orient turns img upright according to an EXIF Orientation value
-// (Exif 2.32, tag 0x0112): the value says where row 0 and column 0 of the
-// stored image belong.
-func orient(img image.Image, orientation int) image.Image {
-	switch orientation {
-	case 2:
-		return imaging.FlipH(img)
-	case 3:
-		return imaging.Rotate180(img)
-	case 4:
-		return imaging.FlipV(img)
-	case 5:
-		return imaging.Transpose(img)
-	case 6:
-		return imaging.Rotate270(img) // imaging rotates counter-clockwise: this is 90° clockwise
-	case 7:
-		return imaging.Transverse(img)
-	case 8:
-		return imaging.Rotate90(img)
-	}
-	return img
-}
-
 type encoded struct {
 	image.Rectangle
 	data []byte
 }
 
-// encode writes img as a JPEG. imaging and the decoder return
-// *image.NRGBA; since every pixel is opaque its bytes are also valid
-// *image.RGBA, which image/jpeg encodes on a fast path (1.8x faster than
-// through the generic At).
+// encode writes img as a JPEG. For *image.NRGBA (opaque, from RGB, CMYK
+// and YCCK files) the bytes are also valid *image.RGBA, which image/jpeg
+// encodes on a fast path (1.8x faster than through the generic At).
 func encode(img image.Image, quality int) (encoded, error) {
 	if n, ok := img.(*image.NRGBA); ok {
 		img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}

@@ -38,12 +38,13 @@ func lanczos3(x float64) float64 {
 }
 
 // makeTaps computes Lanczos-3 taps from srcN samples, of which the image
-// covers extent (the rest is block padding), to dstN samples. Downscaling
+// covers extent (the rest is block padding), to dstN samples covering
+// dstExtent. Downscaling
 // widens the kernel by the scale factor, so that the output holds no
 // frequency it cannot represent; taps falling outside the source are
 // folded onto the edge sample.
-func makeTaps(srcN int, extent float64, dstN int) taps {
-	scale := extent / float64(dstN)
+func makeTaps(srcN int, extent float64, dstN int, dstExtent float64) taps {
+	scale := extent / dstExtent
 	fs := max(scale, 1)
 	support := 3 * fs
 	n := min(int(math.Ceil(2*support))+1, srcN)
@@ -91,13 +92,15 @@ func clampFixed(v int32) byte {
 	return 255
 }
 
-// resizePlane resamples p to dw×dh: horizontally, then vertically.
-func resizePlane(p scaledjpeg.Plane, dw, dh int) scaledjpeg.Plane {
-	if p.Width == dw && p.Height == dh && p.ExtentX == float64(dw) && p.ExtentY == float64(dh) {
+// resizePlane resamples p to dw×dh samples over which the image extends
+// ex×ey (dw×dh, or less for subsampled chroma of an odd size):
+// horizontally, then vertically.
+func resizePlane(p scaledjpeg.Plane, dw, dh int, ex, ey float64) scaledjpeg.Plane {
+	if p.Width == dw && p.Height == dh && p.ExtentX == ex && p.ExtentY == ey {
 		return p
 	}
-	tx := makeTaps(p.Width, p.ExtentX, dw)
-	ty := makeTaps(p.Height, p.ExtentY, dh)
+	tx := makeTaps(p.Width, p.ExtentX, dw, ex)
+	ty := makeTaps(p.Height, p.ExtentY, dh, ey)
 	// Horizontal pass over the rows the vertical taps read.
 	tmp := make([]byte, dw*p.Height)
 	for y := 0; y < p.Height; y++ {
@@ -141,15 +144,20 @@ func resizePlane(p scaledjpeg.Plane, dw, dh int) scaledjpeg.Plane {
 			out[x] = clampFixed(acc[x])
 		}
 	}
-	return scaledjpeg.Plane{Pix: dst, Stride: dw, Width: dw, Height: dh, ExtentX: float64(dw), ExtentY: float64(dh)}
+	return scaledjpeg.Plane{Pix: dst, Stride: dw, Width: dw, Height: dh, ExtentX: ex, ExtentY: ey}
 }
 
-// resizePlanes resamples every plane to dw×dh (so subsampled chroma comes
-// out at full resolution).
-func resizePlanes(p *scaledjpeg.Planes, dw, dh int) *scaledjpeg.Planes {
-	out := &scaledjpeg.Planes{ColorSpace: p.ColorSpace, Width: dw, Height: dh, Comps: make([]scaledjpeg.Plane, len(p.Comps))}
+// resizePlanes resamples every plane to w×h; for YCbCr the chroma planes
+// go to the 4:2:0 grid of w×h (half size, rounded up), which is what the
+// JPEG encoder writes, so they are never brought to full size.
+func resizePlanes(p *scaledjpeg.Planes, w, h int) *scaledjpeg.Planes {
+	out := &scaledjpeg.Planes{ColorSpace: p.ColorSpace, Width: w, Height: h, Comps: make([]scaledjpeg.Plane, len(p.Comps))}
 	for i, c := range p.Comps {
-		out.Comps[i] = resizePlane(c, dw, dh)
+		if p.ColorSpace == scaledjpeg.YCbCr && i > 0 {
+			out.Comps[i] = resizePlane(c, (w+1)/2, (h+1)/2, float64(w)/2, float64(h)/2)
+			continue
+		}
+		out.Comps[i] = resizePlane(c, w, h, float64(w), float64(h))
 	}
 	return out
 }

@@ -3,8 +3,10 @@ package scaledjpeg
 import "encoding/binary"
 
 // lookBits is the width of the Huffman fast look-up: most codes of real
-// tables are at most 9 bits long.
-const lookBits = 9
+// tables are at most 9 bits long, and with 10 bits most small AC
+// coefficients fit with their magnitude bits (measured: 10 and 11 both
+// decode a 24 MP photo 5% faster than 9).
+const lookBits = 10
 
 // huffTable is one Huffman table (T.81 C and F.2.2.3), with a look-up
 // table for short codes and, for AC tables, a second one that also holds

@@ -67,6 +67,10 @@ func (d *decoder) idctLast(blk *[64]int32, last, kx, ky int, dst []byte, stride 
 		idct8low(blk, dst, stride)
 		return
 	}
+	if kx == 4 && ky == 4 && last <= 4 {
+		idct4low(blk, dst, stride)
+		return
+	}
 	d.idct(blk, kx, ky, dst, stride)
 }
 
@@ -271,5 +275,26 @@ func idct8low(blk *[64]int32, dst []byte, stride int) {
 		dst[5*stride+x] = clampByte(a2 - b2 + 128)
 		dst[6*stride+x] = clampByte(a1 - b1 + 128)
 		dst[7*stride+x] = clampByte(a0 - b0 + 128)
+	}
+}
+
+// idct4low is idct4 for blocks whose only coefficients are the first five
+// in zigzag order: F00, F01, F10, F20 and F11.
+func idct4low(blk *[64]int32, dst []byte, stride int) {
+	var t [12]float32 // rows 0..2 of 4
+	for v := 0; v < 3; v++ {
+		f0, f1 := float32(blk[v*8]), float32(blk[v*8+1])
+		e0 := f0 * cDC
+		o0, o1 := f1*c2, f1*c6
+		t[v*4+0], t[v*4+1], t[v*4+2], t[v*4+3] = e0+o0, e0+o1, e0-o1, e0-o0
+	}
+	for x := 0; x < 4; x++ {
+		f0, f1, f2 := t[x], t[4+x], t[8+x]
+		e0, e1 := (f0+f2)*cDC, (f0-f2)*cDC
+		o0, o1 := f1*c2, f1*c6
+		dst[x] = clampByte(e0 + o0 + 128)
+		dst[stride+x] = clampByte(e1 + o1 + 128)
+		dst[2*stride+x] = clampByte(e1 - o1 + 128)
+		dst[3*stride+x] = clampByte(e0 - o0 + 128)
 	}
 }

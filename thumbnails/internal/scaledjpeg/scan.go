@@ -1,6 +1,9 @@
 package scaledjpeg
 
-import "fmt"
+import (
+	"encoding/binary"
+	"fmt"
+)
 
 // unzig maps zigzag order to natural (row-major) order (T.81 figure A.6).
 var unzig = [64]int{
@@ -12,19 +15,6 @@ var unzig = [64]int{
 	29, 22, 15, 23, 30, 37, 44, 51,
 	58, 59, 52, 45, 38, 31, 39, 46,
 	53, 60, 61, 54, 47, 55, 62, 63,
-}
-
-// zigLimit returns one more than the largest zigzag index whose natural
-// position lies in the top-left kx×ky corner: coefficients beyond it are
-// decoded but not needed.
-func zigLimit(kx, ky int) int {
-	n := 0
-	for k, p := range unzig {
-		if p%8 < kx && p/8 < ky {
-			n = k + 1
-		}
-	}
-	return n
 }
 
 type scan struct {
@@ -132,11 +122,6 @@ func (d *decoder) decodeScan(s scan) error {
 		mx, my = (cw+7)/8, (ch+7)/8
 	}
 	var blk [64]int32
-	var limits [4]int
-	for i, ci := range s.comps {
-		c := &d.comps[ci]
-		limits[i] = zigLimit(c.kx, c.ky)
-	}
 	mcu := 0
 	for y := 0; y < my; y++ {
 		for x := 0; x < mx; x++ {
@@ -150,7 +135,7 @@ func (d *decoder) decodeScan(s scan) error {
 				d.eobrun = 0
 			}
 			mcu++
-			for i, ci := range s.comps {
+			for _, ci := range s.comps {
 				c := &d.comps[ci]
 				bh, bv := c.h, c.v
 				if len(s.comps) == 1 {
@@ -163,13 +148,19 @@ func (d *decoder) decodeScan(s scan) error {
 						if d.progressive {
 							err = d.progressiveBlock(&r, c, s, c.coef[(by*c.bw+bx)*64:][:64])
 						} else {
-							for k := 0; k < limits[i]; k++ {
-								blk[unzig[k]] = 0
-							}
 							var last int
-							last, err = d.baselineBlock(&r, c, &blk, limits[i])
+							last, err = d.baselineBlock(&r, c, &blk)
 							off := by*c.ky*c.stride + bx*c.kx
 							d.idctLast(&blk, last, c.kx, c.ky, c.plane[off:], c.stride)
+							// Zero what the block wrote, for the next one:
+							// entry by entry when that is few.
+							if last < 16 {
+								for k := 0; k <= last; k++ {
+									blk[unzig[k]] = 0
+								}
+							} else {
+								blk = [64]int32{}
+							}
 						}
 						if err != nil {
 							return err
@@ -214,10 +205,12 @@ func (d *decoder) nextRestart(r *bitReader) error {
 }
 
 // baselineBlock decodes one sequential block (F.2.2), dequantised, into
-// blk in natural order; coefficients at zigzag index >= limit are read but
-// not stored. This is the decoder's hot loop: the bit buffer lives in
-// locals, and small AC coefficients come from one table look-up.
-func (d *decoder) baselineBlock(r *bitReader, c *component, blk *[64]int32, limit int) (last int, err error) {
+// blk in natural order (which must be zero on entry), and returns the
+// zigzag index of the last coefficient it stored. All coefficients are
+// stored, also those a reduced IDCT ignores: a store is cheaper than a
+// test. This is the decoder's hot loop: the bit buffer lives in locals,
+// and small AC coefficients come from one table look-up.
+func (d *decoder) baselineBlock(r *bitReader, c *component, blk *[64]int32) (last int, err error) {
 	q := &d.quant[c.tq]
 	dc, ac := &d.dc[c.td], &d.ac[c.ta]
 	if r.n < 32 {
@@ -253,12 +246,26 @@ func (d *decoder) baselineBlock(r *bitReader, c *component, blk *[64]int32, limi
 		c.dcPred += v
 	}
 	blk[0] = c.dcPred * q[0]
+	data, pos := r.data, r.pos
 	for k := 1; k < 64; {
 		if n < 32 {
-			r.acc, r.n = acc, n
+			// Inline fast refill (bitReader.fill's fast path): eight bytes
+			// without 0xFF need no unstuffing and hold no marker.
+			if pos+8 <= len(data) && !r.atEnd {
+				w := binary.BigEndian.Uint64(data[pos:])
+				if (^w-0x0101010101010101)&w&0x8080808080808080 == 0 {
+					b := (64 - n) >> 3
+					acc |= w >> (64 - 8*b) << (64 - n - 8*b)
+					pos += int(b)
+					n += 8 * b
+					goto filled
+				}
+			}
+			r.acc, r.n, r.pos = acc, n, pos
 			r.fill()
-			acc, n = r.acc, r.n
+			acc, n, pos = r.acc, r.n, r.pos
 		}
+	filled:
 		if fa := ac.fastAC[acc>>(64-lookBits)]; fa != 0 {
 			acc <<= uint(fa & 0xFF)
 			n -= uint(fa & 0xFF)
@@ -266,9 +273,7 @@ func (d *decoder) baselineBlock(r *bitReader, c *component, blk *[64]int32, limi
 			if k > 63 {
 				return 0, FormatError("AC run past the end of a block (F.2.2.2)")
 			}
-			if k < limit {
-				blk[unzig[k]] = (fa >> 16) * q[k]
-			}
+			blk[unzig[k]] = (fa >> 16) * q[k]
 			last = k
 			k++
 			continue
@@ -281,7 +286,7 @@ func (d *decoder) baselineBlock(r *bitReader, c *component, blk *[64]int32, limi
 			rs = int32(e & 0xFF)
 		} else {
 			r.acc, r.n = acc, n
-			rs = r.decode(ac)
+			rs = r.decode(ac) // n >= 32: decode does not refill
 			acc, n = r.acc, r.n
 			if rs < 0 {
 				return 0, FormatError("bad AC Huffman code (F.2.2.2)")
@@ -306,13 +311,11 @@ func (d *decoder) baselineBlock(r *bitReader, c *component, blk *[64]int32, limi
 		if v < 1<<(sz-1) {
 			v -= 1<<sz - 1
 		}
-		if k < limit {
-			blk[unzig[k]] = v * q[k]
-		}
+		blk[unzig[k]] = v * q[k]
 		last = k
 		k++
 	}
-	r.acc, r.n = acc, n
+	r.acc, r.n, r.pos = acc, n, pos
 	return last, nil
 }
 
