@@ -1,8 +1,27 @@
 package archive
 
-import "github.com/cutline/cutline/caption"
+import (
+	"time"
 
-// factsOf parses the facts of a photo's caption text.
+	"github.com/cutline/cutline/caption"
+)
+
+// factsOf parses the facts of a photo's caption text. A date written
+// without a year ("SEOUL, Nov 25 (Reuters)") takes the year that puts it
+// nearest to when the photo was taken (EXIF), else its date created, else
+// when it was ingested.
 func factsOf(p *Photo) caption.Facts {
-	return caption.Facts{} // TODO(lead): caption.Parse once the parser lands
+	ref := VarsOf(p).Taken
+	if ref.IsZero() {
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02"} {
+			if t, err := time.Parse(layout, p.Caption.DateCreated); err == nil {
+				ref = t
+				break
+			}
+		}
+	}
+	if ref.IsZero() {
+		ref = p.Ingested
+	}
+	return caption.ParseWith(p.Caption.Description, caption.ParseOptions{Reference: ref})
 }

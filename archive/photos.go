@@ -263,9 +263,13 @@ func insertRecord(ctx context.Context, tx *sql.Tx, r *record) (bool, error) {
 }
 
 // SortDate is the date a photo sorts by, as an RFC 3339-like string: when
-// it was taken, else the caption's date created, else when it was ingested.
+// it was taken (as its caption says, else EXIF), else the caption's date
+// created, else when it was ingested. The search index orders by the same
+// date.
 func SortDate(p *Photo) string {
 	switch {
+	case p.Facts.Taken != "":
+		return p.Facts.Taken
 	case p.Taken != "":
 		return p.Taken
 	case p.Caption.DateCreated != "":

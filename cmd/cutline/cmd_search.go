@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/cutline/cutline/archive"
+	"github.com/cutline/cutline/index"
+	"github.com/spf13/cobra"
+)
+
+// searchOptions are the flags of "cutline search".
+type searchOptions struct {
+	Limit, Offset int
+	Sort          string
+	Facets        bool
+}
+
+func newSearchCommand(g *globalOptions) *cobra.Command {
+	var o searchOptions
+	c := &cobra.Command{
+		Use:   "search [QUERY]",
+		Short: "Search the archive by words, person, place, date and credit",
+		Long: `Search the archive. An empty query lists every photo, newest first.
+
+  words and "quoted phrases"       person:"Lee In-young"   place:Panmunjom
+  credit:AFP  agency:Reuters  byline:Jung  keyword:hotline  city:Seoul
+  country:"South Korea"  after:2020-01-01  before:2021  year:2020
+  file:yes|no  handout:yes  pool:yes  id:3fa2b9c1
+  -word and -field:value exclude; OR between terms: person:Moon OR person:Kim
+
+Matching ignores case and accents ("Sao Paulo" finds "São Paulo").`,
+		RunE: func(c *cobra.Command, args []string) error {
+			return runSearch(c.Context(), g, &o, strings.Join(args, " "))
+		},
+	}
+	f := c.Flags()
+	f.IntVar(&o.Limit, "limit", 20, "hits to show")
+	f.IntVar(&o.Offset, "offset", 0, "hits to skip")
+	f.StringVar(&o.Sort, "sort", "", "relevance, newest or oldest (default: relevance with words, else newest)")
+	f.BoolVar(&o.Facets, "facets", false, "also count hits by credit, agency, person, place and year")
+	return c
+}
+
+func runSearch(ctx context.Context, g *globalOptions, o *searchOptions, q string) error {
+	query, err := index.ParseQuery(q)
+	if err != nil {
+		return usageError{err}
+	}
+	sort, err := index.ParseSort(o.Sort)
+	if err != nil {
+		return usageError{err}
+	}
+	if o.Limit < 0 || o.Offset < 0 {
+		return usagef("--limit and --offset must not be negative")
+	}
+	// Take the writer lock when we can, so that pending changes reach the
+	// index before we search; fall back to reading what is there.
+	s, err := archive.Open(g.archiveDir(), &archive.Options{Holder: archive.Holder{Command: "cutline search"}, LockTimeout: 300 * time.Millisecond})
+	if errors.Is(err, archive.ErrLocked) {
+		s, err = openArchive(g, false, "")
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ix, err := openIndex(ctx, g, s, !s.ReadOnly())
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, query, index.SearchOptions{Limit: o.Limit, Offset: o.Offset, Sort: sort, Facets: o.Facets})
+	if err != nil {
+		return err
+	}
+	for i := range res.Hits {
+		if res.Hits[i].Photo, err = s.Photo(ctx, res.Hits[i].ID); err != nil {
+			return fmt.Errorf("search hit %s: %w", res.Hits[i].ID.Short(), err)
+		}
+	}
+	if g.JSON {
+		if res.Hits == nil {
+			res.Hits = []index.Hit{}
+		}
+		return g.printJSON(res)
+	}
+	printSearch(g.stdout, res, o.Offset, isTerminal(g.stdout))
+	return nil
+}
+
+func printSearch(w io.Writer, res *index.Result, offset int, color bool) {
+	open, close := "", ""
+	if color {
+		open, close = "\x1b[1;33m", "\x1b[0m"
+	}
+	for _, h := range res.Hits {
+		p := h.Photo
+		date := archive.SortDate(p)
+		if len(date) > 10 {
+			date = date[:10]
+		}
+		text := ""
+		for _, f := range h.Highlights {
+			text = f.Format(open, close, oneLine)
+			break
+		}
+		if text == "" {
+			text = p.Caption.Headline
+			if text == "" {
+				text = clip(p.Caption.Description, 90)
+			}
+			text = oneLine(text)
+		}
+		credit := p.Caption.Credit
+		if credit == "" {
+			credit = p.Facts.Agency
+		}
+		fmt.Fprintf(w, "%s  %-10s  %-18s  %s\n", p.ID.Short(), date, clip(oneLine(credit), 18), text)
+	}
+	shown := len(res.Hits)
+	switch {
+	case res.Total == 0:
+		fmt.Fprintln(w, "no photos found")
+	case shown > 0:
+		fmt.Fprintf(w, "%d–%d of %d photos\n", offset+1, offset+shown, res.Total)
+	default:
+		fmt.Fprintf(w, "%d photos (none on this page)\n", res.Total)
+	}
+	for _, name := range []string{"credit", "agency", "person", "place", "year"} {
+		terms := res.Facets[name]
+		if len(terms) == 0 {
+			continue
+		}
+		parts := make([]string, len(terms))
+		for i, t := range terms {
+			parts[i] = fmt.Sprintf("%s (%d)", oneLine(t.Term), t.Count)
+		}
+		fmt.Fprintf(w, "%-7s %s\n", name+":", strings.Join(parts, ", "))
+	}
+}
