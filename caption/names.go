@@ -167,7 +167,7 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 			break // "Park Jin", "Moon Jae-in": a surname first
 		}
 		if isFunctionWord(w) || isDemonym(w) || isNameOpener(w) || isOrgWord(w) || titleOf(w) != notTitle || isPortfolio(w) ||
-			len(toks[seq[start]].bare()) <= 3 && allCapsWord(toks[seq[start]].bare()) ||
+			len(toks[seq[start]].bare()) <= 3 && allCapsWord(toks[seq[start]].bare()) && p.isAcronymPrefix(toks[seq[start]].bare()) ||
 			(n-start >= 3 && p.place(toks[seq[start]].bare()) == kindCountry) {
 			start++
 			cut = true
@@ -423,10 +423,41 @@ func isListMarker(s string) bool {
 
 // listDirection returns "left" or "right" for a list marker, or "".
 func listDirection(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.Trim(s, ",:;.")
-	s = strings.Join(strings.Fields(strings.NewReplacer("-", " ", "–", " ").Replace(s)), " ")
-	switch s {
+	if len(s) > 40 {
+		return ""
+	}
+	// Lower case, dashes as spaces, single spaces, no edge punctuation.
+	var buf [48]byte
+	b := buf[:0]
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '-' || c == ' ':
+			if !space {
+				b = append(b, ' ')
+			}
+			space = true
+			continue
+		case c == ',' || c == ':' || c == ';' || c == '.':
+			continue
+		case c >= 0x80:
+			if strings.HasPrefix(s[i:], "–") { // en dash
+				if !space {
+					b = append(b, ' ')
+				}
+				space = true
+				i += len("–") - 1
+				continue
+			}
+			return ""
+		}
+		b = append(b, c)
+		space = false
+	}
+	switch strings.TrimSpace(string(b)) {
 	case "l r", "l to r", "from l", "from left", "left to right", "from left to right", "clockwise from left", "clockwise from top left":
 		return "left"
 	case "r l", "r to l", "from r", "from right", "right to left", "from right to left":
@@ -574,4 +605,16 @@ func isNumberWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isAcronymPrefix reports the short capitals that stand before names as
+// descriptions ("US Rep.", "UK Prime Minister", "UN envoy"), as opposed to
+// initials that are part of a name ("JD Vance").
+func (p *captionParser) isAcronymPrefix(w string) bool {
+	switch strings.ReplaceAll(w, ".", "") {
+	case "EU", "UN", "IMF", "WHO", "WTO", "GOP", "FBI", "CIA", "NBA", "NFL", "FIFA", "IOC", "ECB":
+		return true
+	}
+	k := p.place(w)
+	return k == kindCountry || k == kindRegion
 }

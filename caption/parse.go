@@ -57,6 +57,8 @@ type captionParser struct {
 	// places caches gazetteer look-ups: the names and places passes ask
 	// about the same runs of words many times.
 	places map[string]placeKind
+	// prefixes caches gazetteerHasPrefix for the landmark scan.
+	prefixes map[string]bool
 	// descriptive is the last token of a run of names followed by a plural
 	// possessive ("Lakers'"), which describes the next person.
 	descriptive int
@@ -67,7 +69,7 @@ type captionParser struct {
 
 func newCaptionParser(text string, opts ParseOptions) *captionParser {
 	t := parseCleanText(text)
-	return &captionParser{text: t, work: []byte(t), opts: opts, descriptive: -1, places: map[string]placeKind{}}
+	return &captionParser{text: t, work: []byte(t), opts: opts, descriptive: -1, places: map[string]placeKind{}, prefixes: map[string]bool{}}
 }
 
 func (p *captionParser) run() Facts {
@@ -307,4 +309,16 @@ func (p *captionParser) place(s string) placeKind {
 		p.places[s] = k
 	}
 	return k
+}
+
+// hasPrefix is gazetteerHasPrefix with the parser's cache.
+func (p *captionParser) hasPrefix(key string) bool {
+	if v, ok := p.prefixes[key]; ok {
+		return v
+	}
+	v := gazetteerHasPrefix(key)
+	if len(p.prefixes) < 4096 {
+		p.prefixes[key] = v
+	}
+	return v
 }

@@ -292,7 +292,7 @@ func setFlag(w string, c *foundCredit) bool {
 		c.pool = true
 	case "handout", "ho":
 		c.handout = true
-	case "photo", "photos", "picture", "pictures", "image", "images", "photograph":
+	case "photo", "photos", "picture", "pictures", "image", "images", "photograph", "illustration", "graphic", "screengrab", "screenshot", "video", "still":
 	default:
 		return false
 	}
@@ -374,16 +374,23 @@ func agencyName(s string) (string, bool) {
 		return a, true
 	}
 	words := strings.Fields(s)
-	if len(words) >= 2 {
+	if len(words) >= 2 && strings.EqualFold(words[0], "the") {
+		if a, ok := NormalizeAgency(strings.Join(words[1:], " ")); ok {
+			return a, true
+		}
+	}
+	// "Reuters file photo", "Yonhap Photo", "PA Wire Images": drop the
+	// words that say what the picture is.
+	for len(words) >= 2 {
 		switch strings.ToLower(words[len(words)-1]) {
-		case "photo", "photos", "images", "pictures", "wire", "news", "pool":
-			if a, ok := NormalizeAgency(strings.Join(words[:len(words)-1], " ")); ok {
+		case "photo", "photos", "images", "pictures", "picture", "wire", "news", "pool", "file", "handout":
+			words = words[:len(words)-1]
+			if a, ok := NormalizeAgency(strings.Join(words, " ")); ok {
 				return a, true
 			}
+			continue
 		}
-		if strings.EqualFold(words[0], "the") {
-			return NormalizeAgency(strings.Join(words[1:], " "))
-		}
+		break
 	}
 	return "", false
 }
@@ -559,6 +566,20 @@ func trailingAgency(work string) (foundCredit, bool) {
 	}
 	seg := strings.TrimSpace(work[start:end])
 	a, ok := agencyName(seg)
+	if !ok {
+		// "... in this screen grab obtained by REUTERS": the agency after
+		// "by" or "via" ends the caption.
+		words := strings.Fields(seg)
+		for k := len(words) - 1; k >= 1 && !ok; k-- {
+			switch strings.ToLower(words[k-1]) {
+			case "by", "via":
+				if a, ok = agencyName(strings.Join(words[k:], " ")); ok {
+					start = end - len(strings.Join(words[k:], " "))
+					seg = work[start:end]
+				}
+			}
+		}
+	}
 	if !ok || len(seg) < 2 {
 		return foundCredit{}, false
 	}

@@ -284,6 +284,9 @@ func (p *captionParser) settle(found []foundCredit) {
 			b.via = c.via
 		}
 	}
+	if b.via == b.agency {
+		b.via = "" // "Reuters TV/via REUTERS"
+	}
 	p.facts.Agency = b.agency
 	p.facts.Via = b.via
 	p.facts.Photographer = b.photographer

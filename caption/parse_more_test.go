@@ -129,4 +129,46 @@ var moreParseCases = []parseCase{
 		text: "Wildfire smoke is seen over the Manhattan skyline from Weehawken, New Jersey, U.S., June 7, 2023. REUTERS/Eduardo Munoz",
 		want: Facts{Agency: "Reuters", Photographer: "Eduardo Munoz", Taken: "2023-06-07", Places: []string{"Manhattan", "Weehawken", "New Jersey", "U.S."}},
 	},
+	{
+		// Reuters: a court after "at the" with "for a hearing" after it.
+		name: "constitutional-court",
+		text: "South Korea's Yoon Suk Yeol arrives at the Constitutional Court for a hearing of his impeachment trial, in Seoul, South Korea, January 21, 2025. REUTERS/Kim Hong-Ji",
+		want: Facts{Agency: "Reuters", Photographer: "Kim Hong-Ji", Taken: "2025-01-21", People: []Person{pers("Yoon Suk Yeol", "")}, Places: []string{"Constitutional Court", "Seoul", "South Korea"}},
+	},
+	{
+		// AP: initials in capitals are part of a name; a conference is not a place.
+		name: "initials-in-capitals",
+		text: "U.S. Vice President JD Vance speaks at the Munich Security Conference in Munich, Germany, on February 14, 2025. (AP Photo/Matthias Schrader)",
+		want: Facts{Agency: "AP", Photographer: "Matthias Schrader", Taken: "2025-02-14", People: []Person{pers("JD Vance", "")}, Places: []string{"Munich", "Germany"}},
+	},
+	{
+		// Reuters: the agency at the end after "obtained by".
+		name: "obtained-by-reuters",
+		text: "A drone view shows the damaged bridge near Kherson in this screen grab obtained by REUTERS.",
+		want: Facts{Agency: "Reuters", Places: []string{"Kherson"}},
+	},
+	{
+		// "Reuters file photo" in parentheses.
+		name: "reuters-file-photo",
+		text: "Protesters march through central Paris. (Reuters file photo)",
+		want: Facts{Agency: "Reuters", File: true, Places: []string{"Paris"}},
+	},
+	{
+		// Reuters: "Illustration" in the chain is what the picture is, not a provider.
+		name: "reuters-illustration",
+		text: "A 3D printed Bitcoin is seen in front of a stock graph in this illustration taken January 8, 2024. REUTERS/Dado Ruvic/Illustration/File Photo",
+		want: Facts{Agency: "Reuters", Photographer: "Dado Ruvic", File: true, Taken: "2024-01-08"},
+	},
+	{
+		// AP: a pool of agencies with commas inside the parentheses.
+		name: "kremlin-pool-via-ap",
+		text: "Russian President Vladimir Putin speaks during a meeting in Moscow, Russia, Wednesday, Aug. 16, 2023. (Mikhail Metzel, Sputnik, Kremlin Pool Photo via AP)",
+		want: Facts{Agency: "AP", Via: "Kremlin", Photographer: "Mikhail Metzel", Pool: true, Taken: "2023-08-16", People: []Person{pers("Vladimir Putin", "")}, Places: []string{"Moscow", "Russia"}},
+	},
+	{
+		// A Korean-language caption credits Yonhap as "연합뉴스".
+		name: "korean-yonhap",
+		text: "윤석열 대통령이 서울 용산 대통령실에서 열린 국무회의에서 발언하고 있다. (연합뉴스)",
+		want: Facts{Agency: "Yonhap"},
+	},
 }

@@ -43,7 +43,7 @@ func ptokenize(s string) []ptoken {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(s, i)
 			t := ptoken{text: s[i:j], start: i, end: j, kind: ptWord, space: space}
-			t.low = strings.ToLower(strings.TrimSuffix(t.text, "."))
+			t.low = lowerWord(strings.TrimSuffix(t.text, "."))
 			if unicode.IsDigit(r) {
 				t.kind = ptNum
 			}
@@ -154,8 +154,22 @@ func (t ptoken) bare() string {
 	return trimPossessive(s)
 }
 
-// trimPossessive drops a final "'s" or "’s" (and a bare final apostrophe).
+// lowerWord is strings.ToLower without an allocation for words that are
+// already in lower case.
+func lowerWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// trimPossessive drops a final "'s" or "’s".
 func trimPossessive(s string) string {
+	if n := len(s); n < 2 || s[n-1] != 's' && s[n-1] != 'S' {
+		return s
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(s, suf) {
 			return s[:len(s)-len(suf)]

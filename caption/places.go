@@ -129,12 +129,12 @@ func (p *captionParser) findPlaces() []string {
 	// Landmarks the gazetteer knows are places wherever they are named:
 	// "shows the Brandenburg Gate".
 	for i := 0; i < len(toks); i++ {
-		if p.used[i] || !toks[i].isCap() || !gazetteerHasPrefix(textfold.Key(toks[i].text)+" ") {
+		if p.used[i] || !toks[i].isCap() || !p.hasPrefix(textfold.Key(toks[i].text)+" ") {
 			continue
 		}
 		// How far can the run grow and still be the start of a name?
 		far := i
-		for e := i + 1; e < len(toks) && e <= i+5 && gazetteerHasPrefix(textfold.Key(p.span(i, e))); e++ {
+		for e := i + 1; e < len(toks) && e <= i+5 && p.hasPrefix(textfold.Key(p.span(i, e))); e++ {
 			far = e
 		}
 		if far == i && p.place(toks[i].text) == kindLandmark && !toks[i].possessive() && !isFunctionWord(toks[i].lower()) &&
@@ -368,8 +368,8 @@ func followedByEventNoun(toks []ptoken, e int) bool {
 			return false
 		}
 		lw := t.lower()
-		if isFacilityWord(lw) || isLowerPlaceNoun(lw) {
-			return false
+		if isFacilityWord(lw) || isLowerPlaceNoun(lw) || isFunctionWord(lw) {
+			return false // "the Constitutional Court for a hearing"
 		}
 		switch lw {
 		case "conference", "summit", "meeting", "match", "game", "rally", "ceremony", "festival",
