@@ -114,14 +114,14 @@ func (h Header) Cost() int64 {
 		n += int64(planes * float64((w+32)*(hh+32)*2))
 	}
 	scale := scaleFor(h, DefaultSizes)
-	sw, sh := pad(h.Width, scale), pad(h.Height, scale)
-	n += int64(planes * float64(sw*sh))
+	sw := pad(h.Width, scale)
+	n += int64(planes * float64(sw*pad(h.Height, scale)))
 	for _, s := range sortedSizes(DefaultSizes) {
 		tw, th := fit(h.Width, h.Height, s)
 		rw, rh := int64(tw), int64(th)
-		n += comps * (rw*sh + rw*rh + 4*rw) // horizontal pass, result, accumulator
-		n += 3 * 4 * rw * rh                // RGB, oriented copy, encoder buffer
-		sh = rh
+		n += int64(planes * float64(sw*rh+4*sw+rw*rh)) // vertical pass, its accumulator, result
+		n += 2*int64(planes*float64(rw*rh)) + 4*rw*rh   // oriented planes, encoder buffer, RGB for CMYK
+		sw = rw
 	}
 	return n + n/8 + 1<<20 // rounding, tap tables, small buffers
 }

@@ -74,44 +74,55 @@ func decodeJPEG(t testing.TB, b []byte) image.Image {
 }
 
 // TestOrientation stores an upright test card the way a camera held in each
-// of the 8 positions would, and checks that every rendition comes out
-// upright, at both sizes (the large one resized from the original, the
-// small one from the large one).
+// of the 8 positions would, in each colour layout, and checks that every
+// rendition comes out upright, at both sizes (the large one resized from
+// the original, the small one from the large one).
 func TestOrientation(t *testing.T) {
 	const uw, uh = 600, 400 // the upright picture, landscape
-	for o := 1; o <= 8; o++ {
-		t.Run(fmt.Sprint(o), func(t *testing.T) {
-			sw, sh := uw, uh
-			if o >= 5 {
-				sw, sh = uh, uw // rotated cameras store portrait frames
-			}
-			stored := image.NewRGBA(image.Rect(0, 0, sw, sh))
-			for y := 0; y < sh; y++ {
-				for x := 0; x < sw; x++ {
-					dx, dy := displayed(o, x, y, sw, sh)
-					stored.SetRGBA(x, y, quadrants(dx, dy, uw, uh))
+	layouts := []synth.Layout{synth.YCbCr420, synth.YCbCr422, synth.Grayscale, synth.CMYK}
+	for _, l := range layouts {
+		for o := 1; o <= 8; o++ {
+			t.Run(fmt.Sprint(l, "/", o), func(t *testing.T) {
+				sw, sh := uw, uh
+				if o >= 5 {
+					sw, sh = uh, uw // rotated cameras store portrait frames
 				}
-			}
-			rs, err := Render(encodeJPEG(t, stored, 95), o, &Options{Sizes: []int{300, 60}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range rs {
-				wantW, wantH := r.Size, r.Size*uh/uw
-				if r.Width != wantW || r.Height != wantH {
-					t.Errorf("size %d: got %dx%d, want %dx%d", r.Size, r.Width, r.Height, wantW, wantH)
-					continue
-				}
-				img := decodeJPEG(t, r.JPEG)
-				// Sample the centre of each quadrant.
-				for _, p := range []image.Point{{wantW / 4, wantH / 4}, {3 * wantW / 4, wantH / 4}, {wantW / 4, 3 * wantH / 4}, {3 * wantW / 4, 3 * wantH / 4}} {
-					want := quadrants(p.X, p.Y, wantW, wantH)
-					if d := colorDist(img.At(p.X, p.Y), want); d > 30 {
-						t.Errorf("size %d: pixel %v is %v, want about %v", r.Size, p, img.At(p.X, p.Y), want)
+				stored := image.NewRGBA(image.Rect(0, 0, sw, sh))
+				for y := 0; y < sh; y++ {
+					for x := 0; x < sw; x++ {
+						dx, dy := displayed(o, x, y, sw, sh)
+						stored.SetRGBA(x, y, quadrants(dx, dy, uw, uh))
 					}
 				}
-			}
-		})
+				data, err := synth.Encode(stored, &synth.JPEGOptions{Layout: l, Quality: 95})
+				if err != nil {
+					t.Fatal(err)
+				}
+				rs, err := Render(data, o, &Options{Sizes: []int{300, 60}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range rs {
+					wantW, wantH := r.Size, r.Size*uh/uw
+					if r.Width != wantW || r.Height != wantH {
+						t.Errorf("size %d: got %dx%d, want %dx%d", r.Size, r.Width, r.Height, wantW, wantH)
+						continue
+					}
+					img := decodeJPEG(t, r.JPEG)
+					// Sample the centre of each quadrant.
+					for _, p := range []image.Point{{wantW / 4, wantH / 4}, {3 * wantW / 4, wantH / 4}, {wantW / 4, 3 * wantH / 4}, {3 * wantW / 4, 3 * wantH / 4}} {
+						want := quadrants(p.X, p.Y, wantW, wantH)
+						if l == synth.Grayscale {
+							y := color.GrayModel.Convert(want).(color.Gray).Y
+							want = color.RGBA{y, y, y, 255}
+						}
+						if d := colorDist(img.At(p.X, p.Y), want); d > 30 {
+							t.Errorf("size %d: pixel %v is %v, want about %v", r.Size, p, img.At(p.X, p.Y), want)
+						}
+					}
+				}
+			})
+		}
 	}
 }
 

@@ -55,6 +55,15 @@ type JPEGOptions struct {
 // RGB picture (color.RGBToCMYK), so a decoder that converts CMYK back with
 // color.CMYKToRGB recovers the RGB picture within JPEG error.
 func JPEG(seed int64, w, h int, opts *JPEGOptions) ([]byte, error) {
+	if w < 1 || h < 1 || w >= 1<<16 || h >= 1<<16 {
+		return nil, fmt.Errorf("synth: size %dx%d out of range", w, h)
+	}
+	return Encode(Image(seed, w, h), opts)
+}
+
+// Encode encodes any picture as JPEG does, for tests that need a pattern
+// of their own (an orientation test card, a zone plate) in every layout.
+func Encode(img *image.RGBA, opts *JPEGOptions) ([]byte, error) {
 	var o JPEGOptions
 	if opts != nil {
 		o = *opts
@@ -62,18 +71,22 @@ func JPEG(seed int64, w, h int, opts *JPEGOptions) ([]byte, error) {
 	if o.Quality == 0 {
 		o.Quality = DefaultQuality
 	}
-	if w < 1 || h < 1 || w >= 1<<16 || h >= 1<<16 {
-		return nil, fmt.Errorf("synth: size %dx%d out of range", w, h)
+	b := img.Bounds()
+	if b.Dx() < 1 || b.Dy() < 1 || b.Dx() >= 1<<16 || b.Dy() >= 1<<16 {
+		return nil, fmt.Errorf("synth: size %dx%d out of range", b.Dx(), b.Dy())
+	}
+	if b.Min != (image.Point{}) {
+		return nil, fmt.Errorf("synth: picture must start at (0, 0), not %v", b.Min)
 	}
 	var out []byte
 	var err error
 	switch o.Layout {
 	case YCbCr420:
-		out, err = encode(Image(seed, w, h), o.Quality)
+		out, err = encode(img, o.Quality)
 	case Grayscale:
-		out, err = encode(Gray(seed, w, h), o.Quality)
+		out, err = encode(toGray(img), o.Quality)
 	default:
-		out, err = assemble(Image(seed, w, h), o.Layout, o.Quality)
+		out, err = assemble(img, o.Layout, o.Quality)
 	}
 	if err != nil {
 		return nil, err

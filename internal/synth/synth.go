@@ -39,7 +39,10 @@ func Image(seed int64, w, h int) *image.RGBA {
 
 // Gray returns Image converted to luma, for grayscale JPEGs.
 func Gray(seed int64, w, h int) *image.Gray {
-	src := Image(seed, w, h)
+	return toGray(Image(seed, w, h))
+}
+
+func toGray(src *image.RGBA) *image.Gray {
 	b := src.Bounds()
 	dst := image.NewGray(b)
 	for y := 0; y < b.Dy(); y++ {
