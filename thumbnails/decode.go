@@ -120,7 +120,7 @@ func (h Header) Cost() int64 {
 		tw, th := fit(h.Width, h.Height, s)
 		rw, rh := int64(tw), int64(th)
 		n += int64(planes * float64(sw*rh+4*sw+rw*rh)) // vertical pass, its accumulator, result
-		n += 2*int64(planes*float64(rw*rh)) + 4*rw*rh   // oriented planes, encoder buffer, RGB for CMYK
+		n += 2*int64(planes*float64(rw*rh)) + 4*rw*rh  // oriented planes, encoder buffer, RGB for CMYK
 		sw = rw
 	}
 	return n + n/8 + 1<<20 // rounding, tap tables, small buffers
