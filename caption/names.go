@@ -26,6 +26,7 @@ type personHit struct {
 func (p *captionParser) findPeople() []Person {
 	toks := p.toks
 	var hits []personHit
+	byWord := map[string]int{}
 	for i := 0; i < len(toks); i++ {
 		if !p.nameStart(i) {
 			continue
@@ -41,20 +42,21 @@ func (p *captionParser) findPeople() []Person {
 			// A single word with a position marker: a surname already named
 			// ("Kim (R)") or someone known by one name ("Neymar (L)").
 			word := toks[h.first].bare()
-			known := false
-			for j := range hits {
-				if strings.HasSuffix(hits[j].Name, " "+word) || strings.HasPrefix(hits[j].Name, word+" ") {
-					if hits[j].Position == "" {
-						hits[j].Position = h.Position
-					}
-					known = true
-					break
+			if j, ok := byWord[word]; ok {
+				if hits[j].Position == "" {
+					hits[j].Position = h.Position
 				}
-			}
-			if known {
 				continue
 			}
 			h.Name = word
+		}
+		// Index the first and last words of the name for later surnames;
+		// the first person to use a word keeps it.
+		words := strings.Fields(h.Name)
+		for _, w := range []string{words[0], words[len(words)-1]} {
+			if _, ok := byWord[w]; !ok {
+				byWord[w] = len(hits)
+			}
 		}
 		hits = append(hits, h)
 	}
@@ -528,13 +530,15 @@ func (p *captionParser) parenText(i int) string {
 // token k, after it (forward) or before it.
 func (p *captionParser) sentenceHits(hits []personHit, k int, forward bool) []int {
 	toks := p.toks
+	// A sentence is at most 120 tokens here: the bound keeps a caption
+	// full of list markers linear.
 	lo, hi := k, k
 	if forward {
-		for hi < len(toks) && !isSentenceStop(toks[hi]) {
+		for hi < len(toks) && hi-k < 120 && !isSentenceStop(toks[hi]) {
 			hi++
 		}
 	} else {
-		for lo >= 0 && !isSentenceStop(toks[lo]) {
+		for lo >= 0 && k-lo < 120 && !isSentenceStop(toks[lo]) {
 			lo--
 		}
 	}

@@ -226,7 +226,7 @@ func parseNameCase(s string) string {
 func parseTitleCase(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
-		if !allCapsWord(w) || strings.Contains(w, ".") || (len(words) > 1 && len(w) <= 3 && isAcronymLike(w, i, words)) {
+		if !allCapsWord(w) || strings.Contains(w, ".") || (len(words) > 1 && len(w) <= 3 && isAcronymLike(w)) {
 			continue
 		}
 		lw := strings.ToLower(w)
@@ -245,7 +245,7 @@ func parseTitleCase(s string) string {
 
 // isAcronymLike reports a short capitalised word that reads as an acronym
 // inside a longer name in capitals ("DC" in "WASHINGTON DC").
-func isAcronymLike(w string, i int, words []string) bool {
+func isAcronymLike(w string) bool {
 	switch strings.ToLower(w) {
 	case "dc", "us", "uk", "uae", "usa", "eu", "un", "nyc", "ny", "la", "dmz", "jsa", "drc":
 		return true

@@ -416,11 +416,17 @@ func chainAnchors(s string) [][2]int {
 	return out
 }
 
+// maxChain bounds how far a credit chain grows on either side of its
+// anchor: credits are short, and a long run of slashes must not make every
+// anchor read the whole caption.
+const maxChain = 160
+
 // chainSpan grows a credit chain around the anchor s[a:b] (a slash or a
 // "via") over the words a credit is made of, and returns its extent.
 func chainSpan(s string, a, b int) (int, int) {
 	start := a
-	for words := 0; words < 7; words++ {
+	slashes := 0
+	for words := 0; words < 7 && a-start < maxChain; words++ {
 		i := start
 		for i > 0 && s[i-1] == ' ' {
 			i--
@@ -430,8 +436,9 @@ func chainSpan(s string, a, b int) (int, int) {
 			j--
 		}
 		if j == i {
-			if i > 0 && s[i-1] == '/' {
+			if i > 0 && s[i-1] == '/' && slashes < 6 {
 				start = i - 1
+				slashes++
 				continue
 			}
 			break
@@ -441,19 +448,24 @@ func chainSpan(s string, a, b int) (int, int) {
 			break
 		}
 		start = j
-		if j > 0 && s[j-1] == '/' {
+		if j > 0 && s[j-1] == '/' && slashes < 6 {
 			start = j - 1
 			words = 0
+			slashes++
 		}
 	}
 	end := b
 	pieceCase := 0 // 1 mixed case, 2 capitals
-	for words := 0; words < 8; words++ {
+	slashes = 0
+	for words := 0; words < 8 && end-b < maxChain; words++ {
 		i := end
 		for i < len(s) && s[i] == ' ' {
 			i++
 		}
 		if i < len(s) && s[i] == '/' {
+			if slashes++; slashes > 6 {
+				break
+			}
 			end = i + 1
 			pieceCase = 0
 			words = 0

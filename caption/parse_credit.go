@@ -229,8 +229,13 @@ func (p *captionParser) credits() {
 	}
 	// Slash and via chains.
 	work = string(p.work)
+	done := -1 // anchors inside a chain already read give the same chain
 	for _, a := range chainAnchors(work) {
+		if a[0] < done {
+			continue
+		}
 		start, end := chainSpan(work, a[0], a[1])
+		done = end
 		if start >= end || strings.ContainsRune(work[start:end], '|') {
 			continue
 		}
@@ -241,7 +246,6 @@ func (p *captionParser) credits() {
 		c.start, c.end = start, end
 		found = append(found, c)
 		p.blank(start, end)
-		work = string(p.work)
 	}
 	// A bare agency as the last word of the caption.
 	if c, ok := trailingAgency(string(p.work)); ok {
@@ -343,6 +347,9 @@ func expandsAcronym(before, acr string) bool {
 	if !ok {
 		return false
 	}
+	if len(before) > 120 {
+		before = before[len(before)-120:] // six words at most are read
+	}
 	words := strings.Fields(before)
 	for k := 1; k <= 6 && k <= len(words); k++ {
 		tail := strings.Join(words[len(words)-k:], " ")
@@ -367,6 +374,9 @@ func expandsAcronym(before, acr string) bool {
 // dateline dash or colon.
 func atCreditPosition(work string, i int) bool {
 	rest := strings.TrimLeft(work[i:], " ")
+	if len(rest) > 400 {
+		return false // credits and their notes are short; a caption goes on
+	}
 	if rest == "" {
 		return true
 	}

@@ -98,6 +98,27 @@ func TestParseBounded(t *testing.T) {
 	checkFacts(t, odd, Parse(odd))
 }
 
+// TestParseAdversarial feeds Parse 16 KB made of one pattern repeated, the
+// shapes that make a pass look at every part of the text from every other
+// part (long slash chains, a credit in every parenthesis, a list marker in
+// every sentence). Each must stay linear: a few milliseconds, where a
+// quadratic pass took seconds.
+func TestParseAdversarial(t *testing.T) {
+	for _, unit := range []string{
+		"A/B via C ", "(AFP) ", "Kim (R) ", "(L-R) Kim Lee, ", "From left, Kim Lee, ", "/ ", "( ",
+		"photo by ", "Photo credit should read: ", "SOUTH KOREA OUT ", "NO ", "in Seoul, ",
+		"the village of X ", "(2nd from L) ", "1/2/2020 ", "Jan 1 ", "EPA-EFE/", "U.S. ", "é",
+	} {
+		text := strings.Repeat(unit, MaxParseBytes/len(unit)+1)
+		start := time.Now()
+		got := Parse(text)
+		if d := time.Since(start); d > 500*time.Millisecond {
+			t.Errorf("Parse of %q repeated took %v", unit, d)
+		}
+		checkFacts(t, text, got)
+	}
+}
+
 // TestParseCorpusCaptions parses the captions of the shared corpus's real
 // files: one is a Getty Images caption of 2002, the others are camera and
 // test strings that must yield no invented credit.

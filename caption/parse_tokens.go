@@ -218,28 +218,10 @@ func allCapsWord(s string) bool {
 // is reports whether the token is the punctuation or word p.
 func (t ptoken) is(p string) bool { return t.text == p }
 
-// isDash reports whether the token is a hyphen or a dash used as punctuation.
-func (t ptoken) isDash() bool {
-	return t.kind == ptPunct && (t.text == "-" || t.text == "–" || t.text == "—")
-}
-
 // lower is the token in lower case without a final dot.
 func (t ptoken) lower() string {
 	if t.low == "" && t.text != "" {
 		return strings.ToLower(strings.TrimSuffix(t.text, "."))
 	}
 	return t.low
-}
-
-// endsSentence reports whether a sentence ends right after token i: a full
-// stop, question or exclamation mark follows, or the word carries a dot and
-// is not an initial or a title.
-func endsSentence(toks []ptoken, i int) bool {
-	if i+1 < len(toks) {
-		n := toks[i+1]
-		if n.kind == ptPunct && (n.text == "." || n.text == "!" || n.text == "?" || n.text == "|") {
-			return true
-		}
-	}
-	return false
 }

@@ -325,7 +325,7 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	if kind == kindNone && followedByEventNoun(toks, e) {
 		return false
 	}
-	if kind == kindNone && p.looksLikePerson(s, e) {
+	if kind == kindNone && p.afterTitle(s) {
 		return false
 	}
 	switch {
@@ -347,15 +347,10 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	return false
 }
 
-// looksLikePerson reports a run that reads as a person's name and nothing
-// else: two to four capitalised name words, none of them a place or
-// organisation word, after a title. It keeps "at Kim Jong Un's side" out of
-// the places.
-func (p *captionParser) looksLikePerson(s, e int) bool {
-	if s > 0 && p.toks[s-1].kind == ptWord && titleOf(p.toks[s-1].lower()) == titleStrong {
-		return true
-	}
-	return false
+// afterTitle reports a run that follows a title ("at President Biden's
+// side"): a person, not a place.
+func (p *captionParser) afterTitle(s int) bool {
+	return s > 0 && p.toks[s-1].kind == ptWord && titleOf(p.toks[s-1].lower()) == titleStrong
 }
 
 // followedByEventNoun reports a place-like run that is a modifier of the
