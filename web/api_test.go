@@ -226,3 +226,32 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchCacheFollowsChanges: a search answered from the cache is not
+// answered again after a change that affects it.
+func TestSearchCacheFollowsChanges(t *testing.T) {
+	f := newFixture(t, fixtureOptions{photos: 4, accounts: true})
+	before := f.searchIDs("ed", "keyword:Kimchi")
+	page := f.do("ed", "GET", "/?q=keyword:Kimchi", nil).Body.String()
+	if len(before) != 0 || !strings.Contains(page, `id="total">0<`) {
+		t.Fatalf("keyword:Kimchi before the edit: %v", before)
+	}
+	w := f.do("ed", "PATCH", "/api/photos/"+string(f.ids[2]), jsonBody(map[string]any{"caption": map[string]any{"keywords": []string{"Kimchi"}}}))
+	if w.Code != http.StatusOK {
+		t.Fatal(w.Code, w.Body)
+	}
+	if after := f.searchIDs("ed", "keyword:Kimchi"); !slices.Equal(after, []archive.ID{f.ids[2]}) {
+		t.Errorf("JSON search after the edit: %v, want [%s]", after, f.ids[2].Short())
+	}
+	if page := f.do("ed", "GET", "/?q=keyword:Kimchi", nil).Body.String(); !strings.Contains(page, `id="total">1<`) {
+		t.Errorf("search page after the edit still answers from before it")
+	}
+	// The photo in the hits is the edited one, not a cached copy.
+	w = f.do("ed", "GET", "/api/search?q=keyword:Kimchi", nil)
+	res := decode[struct {
+		Hits []struct{ Photo archive.Photo }
+	}](t, w)
+	if len(res.Hits) != 1 || !slices.Equal(res.Hits[0].Photo.Caption.Keywords, []string{"Kimchi"}) {
+		t.Errorf("hit photo %+v", res.Hits)
+	}
+}

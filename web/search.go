@@ -158,7 +158,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) fillResults(ctx context.Context, v *searchView, p searchParams, query index.Query, sortBy index.Sort) error {
 	start := time.Now()
-	res, err := s.ix.Search(ctx, query, index.SearchOptions{
+	res, err := s.search(ctx, query, index.SearchOptions{
 		Limit: pageSize, Offset: (p.page - 1) * pageSize, Sort: sortBy, Facets: true,
 	})
 	if err != nil {
@@ -166,7 +166,7 @@ func (s *Server) fillResults(ctx context.Context, v *searchView, p searchParams,
 	}
 	v.Total, v.One = res.Total, res.Total == 1
 	for _, h := range res.Hits {
-		ph, err := s.store.Photo(ctx, h.ID)
+		ph, err := s.photo(ctx, h.ID)
 		if errors.Is(err, archive.ErrNotFound) {
 			continue // deleted since the index saw it
 		}
@@ -389,13 +389,14 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 			*p.dst = n
 		}
 	}
-	res, err := s.ix.Search(r.Context(), query, opts)
+	cached, err := s.search(r.Context(), query, opts)
 	if err != nil {
 		return err
 	}
-	hits := res.Hits[:0]
+	res := *cached // the cached result is shared: fill a copy
+	hits := make([]index.Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		p, err := s.store.Photo(r.Context(), h.ID)
+		p, err := s.photo(r.Context(), h.ID)
 		if errors.Is(err, archive.ErrNotFound) {
 			continue
 		}
@@ -406,8 +407,5 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 		hits = append(hits, h)
 	}
 	res.Hits = hits
-	if res.Hits == nil {
-		res.Hits = []index.Hit{}
-	}
-	return writeJSON(w, http.StatusOK, res)
+	return writeJSON(w, http.StatusOK, &res)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,9 @@ type Config struct {
 	MaxUploadFiles int
 	MaxFileBytes   int64
 	SessionTTL     time.Duration
+	// NoCache turns off the read caches (search results, photos, whole
+	// search answers), to measure the desk without them.
+	NoCache bool
 	// Logf receives server errors (nil: discarded).
 	Logf func(format string, args ...any)
 }
@@ -65,7 +69,9 @@ type Server struct {
 	static  *staticFiles
 	handler http.Handler
 
+	cache     *readCache    // nil with Config.NoCache
 	syncMu    sync.Mutex    // one index Sync at a time
+	searchSem chan struct{} // bounds the index searches running at once
 	renderSem chan struct{} // bounds on-demand re-renders of lost thumbnails
 	loginSem  chan struct{} // bounds concurrent password hashing (19 MiB each)
 }
@@ -112,8 +118,12 @@ func New(cfg Config) (*Server, error) {
 		ix:        cfg.Index,
 		thumbs:    thumbnails.Cache{Dir: cfg.Store.ThumbDir()},
 		open:      !hasUsers,
+		searchSem: make(chan struct{}, 2*runtime.GOMAXPROCS(0)),
 		renderSem: make(chan struct{}, 2),
 		loginSem:  make(chan struct{}, 2),
+	}
+	if !cfg.NoCache {
+		s.cache = newReadCache()
 	}
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err
@@ -160,7 +170,7 @@ func (s *Server) Handler() http.Handler { return s.handler }
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	// Pages.
-	mux.Handle("GET /{$}", s.page(canRead, s.searchPage))
+	mux.Handle("GET /{$}", s.page(canRead, func(w http.ResponseWriter, r *http.Request) error { return s.cachedGET(w, r, s.searchPage) }))
 	mux.Handle("GET /photos/{id}", s.page(canRead, s.photoPage))
 	mux.Handle("POST /photos/{id}", s.page(canEdit, s.savePhoto))
 	mux.Handle("POST /photos/{id}/suggest", s.page(canEdit, s.applySuggestion))
@@ -177,7 +187,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /thumbs/{id}/{size}", s.page(canRead, s.thumb))
 	mux.Handle("GET /static/{name}", s.page(public, s.serveStatic))
 	// JSON API.
-	mux.Handle("GET /api/search", s.api(canRead, s.apiSearch))
+	mux.Handle("GET /api/search", s.api(canRead, func(w http.ResponseWriter, r *http.Request) error { return s.cachedGET(w, r, s.apiSearch) }))
 	mux.Handle("GET /api/photos/{id}", s.api(canRead, s.apiPhoto))
 	mux.Handle("PATCH /api/photos/{id}", s.api(canEdit, s.apiPatchPhoto))
 	mux.Handle("GET /api/photos/{id}/history", s.api(canRead, s.apiHistory))
@@ -252,7 +262,11 @@ func (s *Server) sync(ctx context.Context) error {
 	defer cancel()
 	s.syncMu.Lock()
 	defer s.syncMu.Unlock()
-	if _, err := s.ix.Sync(ctx, s.store); err != nil {
+	n, err := s.ix.Sync(ctx, s.store)
+	if n > 0 || err != nil {
+		s.cache.clear()
+	}
+	if err != nil {
 		return fmt.Errorf("updating the search index: %w", err)
 	}
 	wm, err := s.ix.Watermark()
