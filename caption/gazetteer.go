@@ -39,13 +39,13 @@ func (k placeKind) strong() bool {
 
 // lookupPlace returns the kind of the place named s, or kindNone. A
 // trailing administrative word the gazetteer leaves out is ignored:
-// "North Gyeongsang Province", "Kyiv Oblast".
+// "North Gyeongsang Province", "Kyiv Oblast", "Gangwon-do".
 func lookupPlace(s string) placeKind {
 	key := textfold.Key(s)
 	if k := lookupKey(key); k != kindNone {
 		return k
 	}
-	for _, suf := range []string{" province", " prefecture", " oblast", " county", " district", " governorate", " state", " region"} {
+	for _, suf := range []string{" province", " prefecture", " oblast", " county", " district", " governorate", " state", " region", " do", " si", " gun", " gu"} {
 		if strings.HasSuffix(key, suf) && len(key) > len(suf)+2 {
 			if k := lookupKey(strings.TrimSuffix(key, suf)); k != kindNone {
 				return k

@@ -171,4 +171,28 @@ var moreParseCases = []parseCase{
 		text: "윤석열 대통령이 서울 용산 대통령실에서 열린 국무회의에서 발언하고 있다. (연합뉴스)",
 		want: Facts{Agency: "Yonhap"},
 	},
+	{
+		// UPI story dateline with a year-less date and no reference.
+		name: "upi-dateline",
+		text: "SEOUL, South Korea, Jan. 3 (UPI) -- South and North Korea made contact on a re-established communication channel running through the truce village of Panmunjom on Wednesday.",
+		want: Facts{Agency: "UPI", Places: []string{"Seoul", "South Korea", "Panmunjom"}},
+	},
+	{
+		// A photographer without an agency; a Korean province written "-do".
+		name: "photographer-only",
+		text: "Participants run in the 2024 Chosun Ilbo Chuncheon Marathon held in Chuncheon, Gangwon-do on October 27, 2024. (Photo by Jang Yeon-seong)",
+		want: Facts{Photographer: "Jang Yeon-seong", Taken: "2024-10-27", Places: []string{"Chuncheon", "Gangwon-do"}},
+	},
+	{
+		// An acronym place in capitals stays as written.
+		name: "dprk",
+		text: "Agricultural workers transplant rice at a farm in Pyongyang, DPRK, on Tuesday, May 25, 2021. (Photo by Jon Chol Jin/AP Photo)",
+		want: Facts{Agency: "AP", Photographer: "Jon Chol Jin", Taken: "2021-05-25", Places: []string{"Pyongyang", "DPRK"}},
+	},
+	{
+		// Yonhap: two positions with rows, a handout from a ministry.
+		name: "yonhap-rows",
+		text: "South Korean Defense Minister Shin Won-sik (4th from L, front row) poses for a photo with a U.S. delegation, including Kirsten Gillibrand (4th from R, front row), at the defense ministry in Seoul on March 29, 2024, in this photo provided by the ministry. (PHOTO NOT FOR SALE) (Yonhap)",
+		want: Facts{Agency: "Yonhap", Taken: "2024-03-29", People: []Person{pers("Shin Won-sik", "4th L"), pers("Kirsten Gillibrand", "4th R")}, Places: []string{"Seoul"}, Restrictions: []string{"PHOTO NOT FOR SALE"}},
+	},
 }

@@ -457,14 +457,12 @@ func isAcronym(s string) bool {
 	return true
 }
 
-// placeText is the text of a place, name-cased if it was in capitals,
-// without a possessive, with DC normalised.
+// placeText is the text of a place as written, without a possessive, with
+// DC normalised.
 func (p *captionParser) placeText(s, e int) string {
-	t := trimPossessive(p.span(s, e))
-	if allCapsWord(strings.ReplaceAll(t, ".", "")) && len(t) > 3 {
-		t = parseTitleCase(t)
-	}
-	return normalizeDC(t)
+	// In running text a place in capitals is an acronym ("DPRK", "DMZ"):
+	// keep it as written. Datelines are name-cased where they are read.
+	return normalizeDC(trimPossessive(p.span(s, e)))
 }
 
 // span is the caption text of tokens s..e.
