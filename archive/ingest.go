@@ -38,6 +38,10 @@ type IngestOptions struct {
 	MemoryBudget int64
 	// Progress, when set, is called after each file with the counts so far.
 	Progress func(Progress)
+	// Done, when set, is called with each file's outcome as soon as it is
+	// final: for an ingested file, once its record is committed (so a
+	// caller may acknowledge it). Exactly one of the three is non-nil.
+	Done func(*Ingested, *Duplicate, *Rejected)
 }
 
 // Progress counts the files of an ingest.
@@ -114,7 +118,11 @@ func (s *Store) Ingest(ctx context.Context, paths []string, opts *IngestOptions)
 	for _, p := range paths {
 		fs, err := listFiles(p)
 		if err != nil {
-			rep.Rejected = append(rep.Rejected, Rejected{Path: p, Error: err.Error()})
+			r := Rejected{Path: p, Error: err.Error()}
+			rep.Rejected = append(rep.Rejected, r)
+			if opts != nil && opts.Done != nil {
+				opts.Done(nil, nil, &r)
+			}
 			continue
 		}
 		files = append(files, fs...)
@@ -279,6 +287,16 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 		prog    = Progress{Total: len(srcs)}
 		werr    error
 	)
+	report := func(oc outcome) {
+		prog.Done++
+		if o.Done != nil {
+			in, dup, rej := entryOf(srcs[oc.idx].path, oc)
+			o.Done(in, dup, rej)
+		}
+		if o.Progress != nil {
+			o.Progress(prog)
+		}
+	}
 	flush := func() {
 		if len(pending) == 0 {
 			return
@@ -292,10 +310,7 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 				oc.rec = nil
 			}
 			outs[oc.idx], done[oc.idx] = oc, true
-			prog.Done++
-			if o.Progress != nil {
-				o.Progress(prog)
-			}
+			report(oc)
 		}
 		pending = pending[:0]
 	}
@@ -311,30 +326,41 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 		}
 		flush()
 		outs[oc.idx], done[oc.idx] = oc, true
-		prog.Done++
-		if o.Progress != nil {
-			o.Progress(prog)
-		}
+		report(oc)
 	}
 	flush()
 
 	for i, oc := range outs {
-		path := srcs[i].path
+		if !done[i] {
+			oc.err = errors.New("not processed: " + errString(ctx.Err()))
+		}
+		in, dup, rej := entryOf(srcs[i].path, oc)
 		switch {
-		case !done[i]:
-			rep.Rejected = append(rep.Rejected, Rejected{Path: path, Error: "not processed: " + errString(ctx.Err())})
-		case oc.err != nil:
-			rep.Rejected = append(rep.Rejected, Rejected{Path: path, Error: oc.err.Error()})
-		case oc.dupID != "":
-			rep.Duplicates = append(rep.Duplicates, Duplicate{Path: path, ID: oc.dupID})
+		case in != nil:
+			rep.Ingested = append(rep.Ingested, *in)
+		case dup != nil:
+			rep.Duplicates = append(rep.Duplicates, *dup)
 		default:
-			rep.Ingested = append(rep.Ingested, Ingested{Path: path, ID: oc.rec.ID, Warnings: nonNil(oc.rec.Warnings)})
+			rep.Rejected = append(rep.Rejected, *rej)
 		}
 	}
 	if werr != nil {
 		return werr
 	}
 	return ctx.Err()
+}
+
+// entryOf turns an outcome into its report entry.
+func entryOf(path string, oc outcome) (*Ingested, *Duplicate, *Rejected) {
+	switch {
+	case oc.err != nil:
+		return nil, nil, &Rejected{Path: path, Error: oc.err.Error()}
+	case oc.dupID != "":
+		return nil, &Duplicate{Path: path, ID: oc.dupID}, nil
+	case oc.rec == nil:
+		return nil, nil, &Rejected{Path: path, Error: "not processed"}
+	}
+	return &Ingested{Path: path, ID: oc.rec.ID, Warnings: nonNil(oc.rec.Warnings)}, nil, nil
 }
 
 func errString(err error) string {

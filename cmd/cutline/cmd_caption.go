@@ -122,6 +122,10 @@ func runCaption(c *cobra.Command, g *globalOptions, o *captionOptions, args []st
 			res.Changes = changes
 		}
 		results = append(results, res)
+		if !g.JSON {
+			// Printed once committed: a line is an acknowledgement.
+			printCaptionResult(g, &res)
+		}
 	}
 	if err := syncIndex(ctx, g, s); err != nil {
 		return err
@@ -130,27 +134,27 @@ func runCaption(c *cobra.Command, g *globalOptions, o *captionOptions, args []st
 		if err := g.printJSON(results); err != nil {
 			return err
 		}
-	} else {
-		for _, r := range results {
-			switch {
-			case r.Error != "":
-				fmt.Fprintf(g.stderr, "cutline: %s: %s\n", r.ID.Short(), r.Error)
-			case len(r.Changes) == 0:
-				fmt.Fprintf(g.stdout, "%s  unchanged\n", r.ID.Short())
-			default:
-				for _, ch := range r.Changes {
-					fmt.Fprintf(g.stdout, "%s  %s: %s → %s\n", r.ID.Short(), ch.Field, quoteList(ch.Old), quoteList(ch.New))
-				}
-			}
-			for _, w := range r.Warnings {
-				fmt.Fprintf(g.stdout, "%s  warning: %s\n", r.ID.Short(), oneLine(w))
-			}
-		}
 	}
 	if failed {
 		return exitError{exitFailure}
 	}
 	return nil
+}
+
+func printCaptionResult(g *globalOptions, r *captionResult) {
+	switch {
+	case r.Error != "":
+		fmt.Fprintf(g.stderr, "cutline: %s: %s\n", r.ID.Short(), r.Error)
+	case len(r.Changes) == 0:
+		fmt.Fprintf(g.stdout, "%s  unchanged\n", r.ID.Short())
+	default:
+		for _, ch := range r.Changes {
+			fmt.Fprintf(g.stdout, "%s  %s: %s → %s\n", r.ID.Short(), ch.Field, quoteList(ch.Old), quoteList(ch.New))
+		}
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(g.stdout, "%s  warning: %s\n", r.ID.Short(), oneLine(w))
+	}
 }
 
 // loadTemplateAndCodes reads the --template and --codes files.

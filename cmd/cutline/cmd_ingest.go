@@ -71,6 +71,16 @@ func runIngest(c *cobra.Command, g *globalOptions, o *ingestOptions, paths []str
 			bar.Set(p.Done)
 		}
 	}
+	if !g.JSON {
+		// Each line is printed once the file is final: an "ingested" line
+		// means its record is committed and its original on disk.
+		opts.Done = func(in *archive.Ingested, dup *archive.Duplicate, rej *archive.Rejected) {
+			if bar != nil {
+				bar.Clear()
+			}
+			printIngestEntry(g, in, dup, rej)
+		}
+	}
 	start := time.Now()
 	rep, err := s.Ingest(c.Context(), paths, opts)
 	if bar != nil {
@@ -97,20 +107,23 @@ func runIngest(c *cobra.Command, g *globalOptions, o *ingestOptions, paths []str
 	return nil
 }
 
+func printIngestEntry(g *globalOptions, in *archive.Ingested, dup *archive.Duplicate, rej *archive.Rejected) {
+	w := g.stdout
+	switch {
+	case in != nil:
+		fmt.Fprintf(w, "ingested   %s  %s\n", in.ID.Short(), oneLine(in.Path))
+		for _, warn := range in.Warnings {
+			fmt.Fprintf(w, "           warning: %s\n", oneLine(warn))
+		}
+	case dup != nil:
+		fmt.Fprintf(w, "duplicate  %s  %s\n", dup.ID.Short(), oneLine(dup.Path))
+	case rej != nil:
+		fmt.Fprintf(w, "rejected   %s: %s\n", oneLine(rej.Path), oneLine(rej.Error))
+	}
+}
+
 func printIngestReport(g *globalOptions, rep *archive.Report, took time.Duration) {
 	w := g.stdout
-	for _, r := range rep.Ingested {
-		fmt.Fprintf(w, "ingested   %s  %s\n", r.ID.Short(), r.Path)
-		for _, warn := range r.Warnings {
-			fmt.Fprintf(w, "           warning: %s\n", warn)
-		}
-	}
-	for _, r := range rep.Duplicates {
-		fmt.Fprintf(w, "duplicate  %s  %s\n", r.ID.Short(), r.Path)
-	}
-	for _, r := range rep.Rejected {
-		fmt.Fprintf(w, "rejected   %s: %s\n", r.Path, r.Error)
-	}
 	n := len(rep.Ingested) + len(rep.Duplicates) + len(rep.Rejected)
 	fmt.Fprintf(w, "%d files: %d ingested, %d duplicates, %d rejected (%.1fs)\n",
 		n, len(rep.Ingested), len(rep.Duplicates), len(rep.Rejected), took.Seconds())
