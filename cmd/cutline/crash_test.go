@@ -52,8 +52,8 @@ func TestCrashSafety(t *testing.T) {
 
 	work := t.TempDir()
 	arch := filepath.Join(work, "archive")
-	ackedPhotos := map[string]bool{}   // short ID → acknowledged as ingested
-	ackedRound := map[string]int{}     // short ID → highest acknowledged edit round
+	ackedPhotos := map[string]bool{} // short ID → acknowledged as ingested
+	ackedRound := map[string]int{}   // short ID → highest acknowledged edit round
 	nextPhoto, round, survived, interrupted, repaired := 0, 0, 0, 0, 0
 	expected := map[string]time.Duration{"ingest": 400 * time.Millisecond, "caption": 400 * time.Millisecond}
 	for k := 0; k < kills; k++ {
