@@ -81,5 +81,6 @@ func commands(g *globalOptions) []*cobra.Command {
 		newHistoryCommand(g),
 		newReindexCommand(g),
 		newCheckCommand(g),
+		newBenchCommand(g),
 	}
 }
