@@ -189,7 +189,7 @@ func TestSuggestions(t *testing.T) {
 		Facts: caption.Facts{
 			Agency: "AFP", Photographer: "Jung Yeon-je", Taken: "2020-09-16",
 			People: []caption.Person{{Name: "moon jae-in", Position: "L"}, {Name: "Lee In-young", Position: "R"}},
-			Places: []string{"Seoul", "Panmunjom"},
+			Places: []string{"Seoul", "Panmunjom", "Seoul, South Korea"},
 		},
 	}
 	var got []string
@@ -198,7 +198,7 @@ func TestSuggestions(t *testing.T) {
 	}
 	want := []string{
 		"add personsShown Lee In-young", // Moon Jae-in is already there (any case)
-		"set city Panmunjom",            // Seoul is already the city
+		"set city Panmunjom",            // Seoul is already the city (also as "Seoul, South Korea")
 		"set credit AFP",                // the credit field is empty
 		"set dateCreated 2020-09-16",    // so is the date
 	}

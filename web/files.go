@@ -136,24 +136,9 @@ func (s *Server) downloadOriginal(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-// exporter is what the archive offers for export: the JPEG with the
-// current caption embedded (IIM and XMP) and the export's warnings.
-type exporter interface {
-	ExportBytes(ctx context.Context, id archive.ID) ([]byte, []string, error)
-}
-
-func (s *Server) exporter() exporter {
-	e, _ := any(s.store).(exporter)
-	return e
-}
-
 // downloadExport sends the JPEG with the edited caption embedded. The
 // export's warnings (IIM length limits) travel in X-Cutline-Warning.
 func (s *Server) downloadExport(w http.ResponseWriter, r *http.Request) error {
-	ex := s.exporter()
-	if ex == nil {
-		return errorf(http.StatusNotImplemented, "this build of cutline cannot export yet")
-	}
 	id, err := s.photoID(r)
 	if err != nil {
 		return err
@@ -162,7 +147,7 @@ func (s *Server) downloadExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data, warnings, err := ex.ExportBytes(r.Context(), id)
+	data, warnings, err := s.store.ExportBytes(r.Context(), id)
 	if err != nil {
 		return err
 	}

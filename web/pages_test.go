@@ -574,9 +574,6 @@ func TestThumbnailsAndDownloads(t *testing.T) {
 	if w := f.do("vic", "GET", "/photos/"+string(id)+"/original", nil, "Range", "bytes=0-9"); w.Code != http.StatusPartialContent || w.Body.Len() != 10 {
 		t.Errorf("range: %d, %d bytes", w.Code, w.Body.Len())
 	}
-	if f.srv.exporter() == nil {
-		t.Skip("archive.ExportBytes not in this build")
-	}
 	if _, _, err := f.store.Update(context.Background(), id, "ed", func(p *archive.Photo) (caption.Fields, error) {
 		c := p.Caption
 		c.Headline = "Exported headline ünïcode"

@@ -39,7 +39,6 @@ type photoView struct {
 	Conflict   bool
 	Facts      caption.Facts
 	HasFacts   bool
-	CanExport  bool
 }
 
 // fieldView is one field of the edit form.
@@ -115,7 +114,7 @@ func (s *Server) photoView(r *http.Request, p *archive.Photo, form caption.Field
 	v := &photoView{
 		base: s.base(r, titleOf(p)), P: p, Q: q, BackURL: searchParams{q: q}.url(1),
 		Rev: captionRev(p.Caption), HasPreview: s.hasPreview(p), Facts: p.Facts,
-		HasFacts: !isZeroFacts(p.Facts), CanExport: s.exporter() != nil,
+		HasFacts: !isZeroFacts(p.Facts),
 	}
 	v.PreviewW, v.PreviewH = fitBox(p.Width, p.Height, 1280)
 	v.Fields = fieldViews(form)
@@ -314,7 +313,9 @@ func suggestions(p *archive.Photo) []suggestion {
 	}
 	located := []string{f.City, f.Sublocation, f.State, f.Country, f.CountryCode}
 	for _, pl := range facts.Places {
-		if pl != "" && !has(located, pl) {
+		// "Washington, DC" is located when the city is Washington.
+		head, _, _ := strings.Cut(pl, ",")
+		if pl != "" && !has(located, pl) && !has(located, strings.TrimSpace(head)) {
 			out = append(out, suggestion{"Set city to " + pl, "city", "set", pl})
 		}
 	}

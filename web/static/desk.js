@@ -62,8 +62,8 @@
     const mode = () => {
       const m = batch.querySelector("input[name=mode]:checked");
       const v = m ? m.value : "field";
-      batch.classList.toggle("template", v === "template");
-      batch.classList.toggle("field", v !== "template");
+      batch.classList.toggle("by-template", v === "template");
+      batch.classList.toggle("by-field", v !== "template");
     };
     batch.addEventListener("change", mode);
     mode();
