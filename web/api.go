@@ -88,6 +88,9 @@ func (s *Server) apiPatchPhoto(w http.ResponseWriter, r *http.Request) error {
 	if changes == nil {
 		changes = []archive.FieldChange{}
 	}
+	if warnings == nil {
+		warnings = []string{}
+	}
 	w.Header().Set("ETag", `"`+captionRev(p.Caption)+`"`)
 	return writeJSON(w, http.StatusOK, map[string]any{"photo": p, "changes": changes, "warnings": warnings})
 }

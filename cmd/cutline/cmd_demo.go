@@ -34,7 +34,7 @@ An existing demo archive is served as it is.`,
 			if dir == "" {
 				dir = "cutline-demo"
 			}
-			s, err := openForServe(g, dir, true, "cutline demo", o.Addr)
+			s, err := openForServe(dir, true, "cutline demo", o.Addr)
 			if err != nil {
 				return err
 			}

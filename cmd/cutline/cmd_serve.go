@@ -35,7 +35,7 @@ Stop it with Ctrl+C (or SIGTERM): requests in flight finish, then the index and
 the archive are closed.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			s, err := openForServe(g, g.archiveDir(), false, "cutline serve", o.Addr)
+			s, err := openForServe(g.archiveDir(), false, "cutline serve", o.Addr)
 			if err != nil {
 				return err
 			}
@@ -49,7 +49,7 @@ the archive are closed.`,
 
 // openForServe opens the archive for writing, naming the server and its
 // address in the writer lock so that other commands can say who holds it.
-func openForServe(g *globalOptions, dir string, create bool, command, addr string) (*archive.Store, error) {
+func openForServe(dir string, create bool, command, addr string) (*archive.Store, error) {
 	return archive.Open(dir, &archive.Options{
 		Create: create,
 		Holder: archive.Holder{PID: os.Getpid(), Command: command, Addr: addr},
