@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"slices"
 
+	"github.com/cutline/cutline/thumbnails/internal/jpegenc"
 	"github.com/cutline/cutline/thumbnails/internal/scaledjpeg"
 )
 
@@ -135,15 +136,24 @@ type encoded struct {
 	data []byte
 }
 
-// encode writes img as a JPEG. For *image.NRGBA (opaque, from RGB, CMYK
-// and YCCK files) the bytes are also valid *image.RGBA, which image/jpeg
-// encodes on a fast path (1.8x faster than through the generic At).
+// encode writes img as a JPEG: YCbCr 4:2:0 and grayscale with jpegenc
+// (twice as fast as image/jpeg on a 1280 px rendition: 14 against 27 ms
+// of CPU), the opaque *image.NRGBA of RGB, CMYK and YCCK files with
+// image/jpeg, handed over as *image.RGBA, its fast path (1.8x faster than
+// through the generic At).
 func encode(img image.Image, quality int) (encoded, error) {
-	if n, ok := img.(*image.NRGBA); ok {
-		img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
+	b := img.Bounds()
+	switch m := img.(type) {
+	case *image.YCbCr, *image.Gray:
+		data, err := jpegenc.Encode(m, quality)
+		if err != nil {
+			return encoded{}, fmt.Errorf("thumbnails: encoding %dx%d rendition: %w", b.Dx(), b.Dy(), err)
+		}
+		return encoded{b, data}, nil
+	case *image.NRGBA:
+		img = &image.RGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect}
 	}
 	var buf bytes.Buffer
-	b := img.Bounds()
 	buf.Grow(b.Dx()*b.Dy()/4 + 1024)
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality}); err != nil {
 		return encoded{}, fmt.Errorf("thumbnails: encoding %dx%d rendition: %w", b.Dx(), b.Dy(), err)
