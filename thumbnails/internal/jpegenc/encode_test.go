@@ -135,8 +135,8 @@ func lumaMAE(img image.Image, src *image.YCbCr) float64 {
 func TestRejects(t *testing.T) {
 	for _, img := range []image.Image{
 		image.NewYCbCr(image.Rect(0, 0, 8, 8), image.YCbCrSubsampleRatio444), // only 4:2:0
-		image.NewRGBA(image.Rect(0, 0, 8, 8)),                                  // not planes
-		image.NewGray(image.Rect(0, 0, 0, 8)),                                  // empty
+		image.NewRGBA(image.Rect(0, 0, 8, 8)),                                // not planes
+		image.NewGray(image.Rect(0, 0, 0, 8)),                                // empty
 	} {
 		if _, err := Encode(img, 85); err == nil {
 			t.Errorf("Encode(%T %v) succeeded", img, img.Bounds())
