@@ -25,9 +25,10 @@ import (
 // for both renditions) and with libvips' vipsthumbnail on the same files.
 // Run them with:
 //
-//	go test -run='^$' -bench=Render -benchtime=5x ./thumbnails/
+//	go test -run='^$' -bench=. -benchtime=5x ./thumbnails/
 //
-// Each reports cpu-ms/photo.
+// BenchmarkRender reports CPU ms per photo for each and the ratios;
+// BenchmarkStages splits Render's time.
 
 // benchPhotos lazily makes the synthetic camera frames the benchmarks use:
 // 24 MP (6000×4000) and 12 MP (4000×3000) at quality 90.
@@ -110,24 +111,10 @@ func BenchmarkRender(b *testing.B) {
 	photos := benchPhotos()
 	for _, name := range []string{"24MP", "12MP"} {
 		data := photos[name]
-		b.Run(name+"/reference", func(b *testing.B) {
-			cpuPerOp(b, func() {
-				if _, err := referenceRender(data, 6); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
-		b.Run(name+"/render", func(b *testing.B) {
-			cpuPerOp(b, func() {
-				if _, err := Render(data, 6, nil); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
-		b.Run(name+"/vipsthumbnail", func(b *testing.B) {
-			// Eight copies per vipsthumbnail run, as MeasureVips batches a
-			// folder: its start-up (about 40 ms of CPU) is then shared, as
-			// in a real ingest.
+		b.Run(name, func(b *testing.B) {
+			// vipsthumbnail gets eight copies per run, as MeasureVips
+			// batches a folder: its start-up (about 40 ms of CPU) is then
+			// shared, as in a real ingest.
 			const copies = 8
 			var files []string
 			for i := range copies {
@@ -137,18 +124,39 @@ func BenchmarkRender(b *testing.B) {
 				}
 				files = append(files, p)
 			}
-			var cpu time.Duration
+			var ref, ours, vips time.Duration
+			haveVips := true
 			for b.Loop() {
-				c, _, err := MeasureVips(context.Background(), files)
-				if errors.Is(err, ErrNoVips) {
-					b.Skip(err)
-				}
-				if err != nil {
+				c0 := ProcessCPU()
+				if _, err := referenceRender(data, 6); err != nil {
 					b.Fatal(err)
 				}
-				cpu += c
+				c1 := ProcessCPU()
+				if _, err := Render(data, 6, nil); err != nil {
+					b.Fatal(err)
+				}
+				ours += ProcessCPU() - c1
+				ref += c1 - c0
+				if haveVips {
+					c, _, err := MeasureVips(context.Background(), files)
+					if errors.Is(err, ErrNoVips) {
+						haveVips = false
+					} else if err != nil {
+						b.Fatal(err)
+					}
+					vips += c / copies
+				}
 			}
-			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(copies*b.N), "cpu-ms/photo")
+			n := float64(b.N)
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
+			b.ReportMetric(ms(ref), "reference-cpu-ms")
+			b.ReportMetric(ms(ours), "render-cpu-ms")
+			b.ReportMetric(float64(ours)/float64(ref), "render/reference")
+			if haveVips {
+				b.ReportMetric(ms(vips), "vips-cpu-ms")
+				b.ReportMetric(float64(ours)/float64(vips), "render/vips")
+			}
+			b.ReportMetric(0, "ns/op") // wall time mixes three programs: meaningless here
 		})
 	}
 }

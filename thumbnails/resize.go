@@ -10,8 +10,8 @@ import (
 // planes, before any colour conversion: luma at its resolution, chroma at
 // its own (subsampled) one. imaging works on 4-channel NRGBA in float; on
 // a 24 MP photo decoded at 1/2 its Lanczos pass cost 147 ms of CPU where
-// this one costs about a third, so imaging keeps orientation and the
-// image/jpeg fallback path.
+// this one costs about 40 ms, and the planes go to the encoder without a
+// round trip through RGB.
 
 // weightBits is the fixed-point precision of filter weights.
 const weightBits = 14
