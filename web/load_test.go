@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -119,7 +120,7 @@ func TestLoad(t *testing.T) {
 		Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients},
 	}
 	var report strings.Builder
-	fmt.Fprintf(&report, "%d photos, %d clients, %v per endpoint, GOMAXPROCS %s\n", count, clients, dur, os.Getenv("GOMAXPROCS"))
+	fmt.Fprintf(&report, "%d photos, %d clients, %v per endpoint, GOMAXPROCS %d\n", count, clients, dur, runtime.GOMAXPROCS(0))
 	for _, ep := range endpoints {
 		// Warm up (the first searches load index segments).
 		for i := 0; i < len(queries); i++ {
