@@ -90,26 +90,7 @@ func TestScanLimit(t *testing.T) {
 	if _, err := Decode(p, 1, nil); err != nil {
 		t.Fatalf("the progressive file itself: %v", err)
 	}
-	var refine []byte
-	for i := 0; i+4 < len(p) && refine == nil; i++ {
-		if p[i] != 0xFF || p[i+1] != 0xDA {
-			continue
-		}
-		n := int(p[i+2])<<8 | int(p[i+3])
-		h := p[i+4 : i+2+n]
-		ss, se, ah := h[len(h)-3], h[len(h)-2], h[len(h)-1]>>4
-		if ss != 0 || se != 0 || ah == 0 {
-			continue
-		}
-		end := i + 2 + n
-		for end+1 < len(p) && (p[end] != 0xFF || p[end+1] == 0) {
-			end++
-		}
-		refine = p[i:end]
-	}
-	if refine == nil {
-		t.Fatal("jpegtran wrote no DC refinement scan")
-	}
+	refine := findScan(t, p, func(ss, se, ah byte) bool { return ss == 0 && se == 0 && ah != 0 })
 	eoi := len(p) - 2
 	many := append([]byte{}, p[:eoi]...)
 	for i := 0; i < 3; i++ {
@@ -124,5 +105,56 @@ func TestScanLimit(t *testing.T) {
 	_, err = Decode(append(many, 0xFF, 0xD9), 1, nil)
 	if err == nil || !strings.Contains(err.Error(), "scans") {
 		t.Errorf("Decode of %d+ scans: %v, want the scan limit", maxScans, err)
+	}
+}
+
+// findScan returns the first scan (SOS segment and entropy-coded data) of
+// a JPEG whose spectral selection and approximation match.
+func findScan(t *testing.T, p []byte, match func(ss, se, ah byte) bool) []byte {
+	t.Helper()
+	for i := 0; i+4 < len(p); i++ {
+		if p[i] != 0xFF || p[i+1] != 0xDA {
+			continue
+		}
+		n := int(p[i+2])<<8 | int(p[i+3])
+		h := p[i+4 : i+2+n]
+		if !match(h[len(h)-3], h[len(h)-2], h[len(h)-1]>>4) {
+			continue
+		}
+		end := i + 2 + n
+		for end+1 < len(p) && (p[end] != 0xFF || p[end+1] == 0) {
+			end++
+		}
+		return p[i:end]
+	}
+	t.Fatal("no matching scan")
+	return nil
+}
+
+// TestWorkLimit repeats a wide first AC scan (valid: each repetition
+// rewrites the same coefficients) until the scans would pass over every
+// coefficient more than eight times: refused before the scan limit.
+func TestWorkLimit(t *testing.T) {
+	b, err := synth.JPEG(1, 64, 48, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := jpegtran(t, b, "-progressive")
+	wide := findScan(t, p, func(ss, se, ah byte) bool { return ss > 0 && se-ss >= 40 && ah == 0 })
+	eoi := len(p) - 2
+	many := append([]byte{}, p[:eoi]...)
+	many = append(many, wide...)
+	if _, err := Decode(append(many, 0xFF, 0xD9), 1, nil); err != nil {
+		t.Fatalf("with the scan once more: %v", err)
+	}
+	// 100 more: even a chroma scan (a sixth of the blocks) then passes
+	// over the image's coefficients 10 times, while staying under the
+	// scan limit.
+	for i := 0; i < 100; i++ {
+		many = append(many, wide...)
+	}
+	_, err = Decode(append(many, 0xFF, 0xD9), 1, nil)
+	if err == nil || !strings.Contains(err.Error(), "too often") {
+		t.Errorf("Decode with the scan repeated 100 times: %v, want the work limit", err)
 	}
 }

@@ -122,6 +122,7 @@ type decoder struct {
 
 	frameSeen bool
 	scans     int
+	work      int64 // blocks × band width over the scans so far
 	eobrun    int32
 }
 

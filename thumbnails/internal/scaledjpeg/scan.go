@@ -121,6 +121,22 @@ func (d *decoder) decodeScan(s scan) error {
 		ch := (d.height*c.v + d.vmax - 1) / d.vmax
 		mx, my = (cw+7)/8, (ch+7)/8
 	}
+	// Bound the work of all scans together: every scan walks all its
+	// blocks over its spectral band, and end-of-band runs let a
+	// progressive scan cover thousands of blocks per byte, so a small
+	// hostile file could otherwise ask for minutes of CPU. Encoders pass
+	// over each coefficient two or three times; eight is the budget.
+	perMCU := 0
+	for _, ci := range s.comps {
+		perMCU += d.comps[ci].h * d.comps[ci].v
+	}
+	if len(s.comps) == 1 {
+		perMCU = 1
+	}
+	d.work += int64(mx) * int64(my) * int64(perMCU) * int64(s.se-s.ss+1)
+	if d.work > 8*64*d.blocks() {
+		return FormatError("scans revisit the coefficients too often")
+	}
 	var blk [64]int32
 	mcu := 0
 	for y := 0; y < my; y++ {
@@ -178,6 +194,15 @@ func (d *decoder) decodeScan(s scan) error {
 	}
 	d.pos = r.pos
 	return nil
+}
+
+// blocks returns the number of blocks of all components.
+func (d *decoder) blocks() int64 {
+	var n int64
+	for _, c := range d.comps {
+		n += int64(c.bw) * int64(c.bh)
+	}
+	return n
 }
 
 // nextRestart consumes the RSTn marker that follows each restart interval
