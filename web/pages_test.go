@@ -108,6 +108,12 @@ func TestSearchPage(t *testing.T) {
 	if !strings.Contains(w.Header().Get("Vary"), "HX-Request") {
 		t.Errorf("partial and full pages share a cache entry (Vary %q)", w.Header().Get("Vary"))
 	}
+	// A query typed halfway shows its error in place of the results (htmx
+	// swaps in 2xx answers only).
+	w = f.do("vic", "GET", "/?q="+url.QueryEscape(`person:"Lee`), nil, "HX-Request", "true", "HX-Target", "results")
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "never closed") {
+		t.Errorf("htmx partial with a query error: %d %.300s", w.Code, w.Body)
+	}
 }
 
 func TestSearchSortAndHighlights(t *testing.T) {

@@ -151,7 +151,10 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Target") == "results" {
-		return s.render(w, r, status, "search", v, "results")
+		// Live results: a query being typed is often malformed for a
+		// moment ("person:\"Lee"); its error replaces the results, and
+		// htmx swaps only 2xx answers in.
+		return s.render(w, r, http.StatusOK, "search", v, "results")
 	}
 	return s.render(w, r, status, "search", v)
 }
