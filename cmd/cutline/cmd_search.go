@@ -59,27 +59,26 @@ func runSearch(ctx context.Context, g *globalOptions, o *searchOptions, q string
 		return usagef("--limit and --offset must not be negative")
 	}
 	// Take the writer lock when we can, so that pending changes reach the
-	// index before we search; fall back to reading what is there.
+	// index before we search. When "cutline serve" holds the archive, ask
+	// it; otherwise read the index as it is.
 	s, err := archive.Open(g.archiveDir(), &archive.Options{Holder: archive.Holder{Command: "cutline search"}, LockTimeout: 300 * time.Millisecond})
+	var res *index.Result
 	if errors.Is(err, archive.ErrLocked) {
-		s, err = openArchive(g, false, "")
+		if base := serverFor(g.archiveDir()); base != "" {
+			if res, err = remoteSearch(ctx, base, q, o); err != nil {
+				return err
+			}
+		} else {
+			s, err = openArchive(g, false, "")
+		}
 	}
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	ix, err := openIndex(ctx, g, s, !s.ReadOnly())
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	res, err := ix.Search(ctx, query, index.SearchOptions{Limit: o.Limit, Offset: o.Offset, Sort: sort, Facets: o.Facets})
-	if err != nil {
-		return err
-	}
-	for i := range res.Hits {
-		if res.Hits[i].Photo, err = s.Photo(ctx, res.Hits[i].ID); err != nil {
-			return fmt.Errorf("search hit %s: %w", res.Hits[i].ID.Short(), err)
+	if res == nil {
+		defer s.Close()
+		if res, err = localSearch(ctx, g, s, query, index.SearchOptions{Limit: o.Limit, Offset: o.Offset, Sort: sort, Facets: o.Facets}); err != nil {
+			return err
 		}
 	}
 	if g.JSON {
@@ -90,6 +89,25 @@ func runSearch(ctx context.Context, g *globalOptions, o *searchOptions, q string
 	}
 	printSearch(g.stdout, res, o.Offset, isTerminal(g.stdout))
 	return nil
+}
+
+// localSearch searches the archive's own index and fills in the photos.
+func localSearch(ctx context.Context, g *globalOptions, s *archive.Store, q index.Query, opts index.SearchOptions) (*index.Result, error) {
+	ix, err := openIndex(ctx, g, s, !s.ReadOnly())
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, q, opts)
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Hits {
+		if res.Hits[i].Photo, err = s.Photo(ctx, res.Hits[i].ID); err != nil {
+			return nil, fmt.Errorf("search hit %s: %w", res.Hits[i].ID.Short(), err)
+		}
+	}
+	return res, nil
 }
 
 func printSearch(w io.Writer, res *index.Result, offset int, color bool) {

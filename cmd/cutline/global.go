@@ -80,6 +80,9 @@ func commands(g *globalOptions) []*cobra.Command {
 		newExportCommand(g),
 		newHistoryCommand(g),
 		newReindexCommand(g),
+		newServeCommand(g),
+		newUserCommand(g),
+		newDemoCommand(g),
 		newCheckCommand(g),
 		newBenchCommand(g),
 	}

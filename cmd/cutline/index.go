@@ -58,13 +58,19 @@ func syncIndex(ctx context.Context, g *globalOptions, s *archive.Store) error {
 	return ix.Close()
 }
 
-// searchAllIDs returns the IDs of every photo a query finds (for --where).
+// searchAllIDs returns the IDs of every photo a query finds (for --where),
+// through the running server when "cutline serve" holds the index.
 func searchAllIDs(ctx context.Context, g *globalOptions, s *archive.Store, q string) ([]archive.ID, error) {
 	query, err := index.ParseQuery(q)
 	if err != nil {
 		return nil, usageError{err}
 	}
 	ix, err := openIndex(ctx, g, s, !s.ReadOnly())
+	if errors.Is(err, archive.ErrLocked) {
+		if base := serverFor(s.Dir()); base != "" {
+			return remoteIDs(ctx, base, q)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
