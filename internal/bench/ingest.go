@@ -86,7 +86,7 @@ func Ingest(ctx context.Context, w io.Writer, opts IngestOptions) ([]Row, error)
 	var rows []Row
 	for _, mp := range o.Sizes {
 		fmt.Fprintf(w, "generating %d photos of %d MP...\n", o.N, mp)
-		files, err := generate(ctx, filepath.Join(dir, fmt.Sprintf("photos-%dmp", mp)), mp, o.N)
+		files, err := Generate(ctx, filepath.Join(dir, fmt.Sprintf("photos-%dmp", mp)), mp, o.N)
 		if err != nil {
 			return rows, err
 		}
@@ -144,9 +144,9 @@ func runIngest(ctx context.Context, exe, arch, dir string) (Row, error) {
 	return row, nil
 }
 
-// generate writes n distinct synthetic photos of about mp megapixels (3:2)
+// Generate writes n distinct synthetic photos of about mp megapixels (3:2)
 // into dir, using every core.
-func generate(ctx context.Context, dir string, mp, n int) ([]string, error) {
+func Generate(ctx context.Context, dir string, mp, n int) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
