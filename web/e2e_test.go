@@ -220,3 +220,49 @@ func TestBrowserCopyCredit(t *testing.T) {
 		t.Errorf("clipboard holds %q, want %q", clip, want)
 	}
 }
+
+// TestBrowserSuggestionAndKeyboard clicks a suggestion drawn from the
+// parsed caption (it goes into the form and is saved in one click), then
+// edits a list field with the keyboard (chips) and saves with Ctrl+S.
+func TestBrowserSuggestionAndKeyboard(t *testing.T) {
+	f := newFixture(t, fixtureOptions{photos: 2})
+	id := f.ids[0] // "US Rep. Ilhan Omar (D-MN) (L) talks with ... Nancy Pelosi"
+	var want string
+	for _, s := range suggestions(f.photo(id)) {
+		if s.Field == "personsShown" {
+			want = s.Value
+			break
+		}
+	}
+	if want == "" {
+		t.Fatalf("the caption parser suggests no person for %q", f.photo(id).Caption.Description)
+	}
+	b := newBrowser(t, f.h)
+	b.open("/photos/" + string(id))
+	b.clickAt(`button.suggest[data-field="personsShown"][data-value=` + jsString(want) + `]`)
+	b.waitFor(`!!document.getElementById("saved")`)
+	if got := f.photo(id).Caption.PersonsShown; !slices.Contains(got, want) {
+		t.Errorf("persons shown after the suggestion: %q, want %q in it", got, want)
+	}
+	if eval[int](b, `document.querySelectorAll('button.suggest[data-field="personsShown"][data-value=`+jsString(want)+`]').length`) != 0 {
+		t.Errorf("the applied suggestion is still offered")
+	}
+	// Keywords: type an item, Enter makes a chip, Backspace on the empty
+	// input removes the last one; then Ctrl+S saves.
+	b.do(
+		chromedp.Click(chromedp.ID("f-keywords-add")),
+		chromedp.SendKeys(chromedp.ID("f-keywords-add"), "Capitol Hill\r"),
+		chromedp.SendKeys(chromedp.ID("f-keywords-add"), "typo\r"),
+		chromedp.SendKeys(chromedp.ID("f-keywords-add"), "\b"),
+	)
+	if chips := eval[[]string](b, `Array.from(document.querySelectorAll(".field.list .chip > span")).filter(s => s.closest(".field").querySelector("textarea").name === "keywords").map(s => s.textContent)`); !slices.Contains(chips, "Capitol Hill") || slices.Contains(chips, "typo") {
+		t.Errorf("keyword chips %q", chips)
+	}
+	eval[chromedp.Void](b, `window.__before = true`) // gone once the save has loaded a new page
+	b.do(chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.waitFor(`!window.__before && !!document.getElementById("saved")`)
+	kw := f.photo(id).Caption.Keywords
+	if !slices.Contains(kw, "Capitol Hill") || slices.Contains(kw, "typo") {
+		t.Errorf("keywords after Ctrl+S: %q", kw)
+	}
+}

@@ -128,6 +128,9 @@
         sync();
       }
     });
+    // Enter makes a chip, never an implicit submission of the form (some
+    // input paths deliver the keypress even when keydown was cancelled).
+    input.addEventListener("keypress", (e) => { if (e.key === "Enter") e.preventDefault(); });
     input.addEventListener("blur", () => { if (input.value.trim()) { add(input.value); input.value = ""; } });
     box.addEventListener("click", (e) => { if (e.target === box) input.focus(); });
     if (ta.readOnly) { input.hidden = true; box.classList.add("readonly"); }
