@@ -21,7 +21,7 @@ import (
 // fixture is a real archive and index in a temporary folder, filled with
 // demo photos, and the desk's handler over them.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	store *archive.Store
 	ix    *index.Index
 	srv   *Server
@@ -43,7 +43,7 @@ const (
 	vicPass = "vic's password"
 )
 
-func newFixture(t *testing.T, o fixtureOptions) *fixture {
+func newFixture(t testing.TB, o fixtureOptions) *fixture {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "archive")
 	s, err := archive.Open(dir, &archive.Options{Create: true, Holder: archive.Holder{Command: "web test"}})
@@ -189,7 +189,7 @@ func (f *fixture) do(user, method, target string, b *body, headers ...string) *h
 }
 
 // decode unmarshals a JSON response, failing the test on bad JSON.
-func decode[T any](t *testing.T, w *httptest.ResponseRecorder) T {
+func decode[T any](t testing.TB, w *httptest.ResponseRecorder) T {
 	t.Helper()
 	var v T
 	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
