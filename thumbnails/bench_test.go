@@ -169,7 +169,7 @@ func BenchmarkStages(b *testing.B) {
 		b.Fatal(err)
 	}
 	scale := scaleFor(hdr, DefaultSizes)
-	b.Run(fmt.Sprintf("decode-1/%d", scale), func(b *testing.B) {
+	b.Run(fmt.Sprintf("decode-%d_8", scale), func(b *testing.B) {
 		cpuPerOp(b, func() { decodePlanes(b, data, scale) })
 	})
 	pl := decodePlanes(b, data, scale)

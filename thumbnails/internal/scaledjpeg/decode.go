@@ -13,36 +13,37 @@ type Options struct {
 	MaxPixels int64
 }
 
-// Size returns the size of the image Decode returns at scale (1, 2, 4 or
-// 8) for a width×height JPEG: each side divided and rounded up.
-func Size(width, height, scale int) (int, int) {
-	return (width + scale - 1) / scale, (height + scale - 1) / scale
+// Size returns the size of the image Decode returns at eighths/8 of a
+// width×height JPEG: each side scaled and rounded up.
+func Size(width, height, eighths int) (int, int) {
+	return (width*eighths + 7) / 8, (height*eighths + 7) / 8
 }
 
-// Decode decodes a JPEG at 1/scale of its size (scale 1, 2, 4 or 8),
-// returning *image.Gray for grayscale and *image.NRGBA (opaque) otherwise.
-// Subsampled chroma is replicated, as image/jpeg does.
-func Decode(data []byte, scale int, opts *Options) (image.Image, error) {
-	p, err := DecodePlanes(data, scale, opts)
+// Decode decodes a JPEG at eighths/8 of its size (1 to 8: 8 is full size,
+// 4 half, 1 an eighth), returning *image.Gray for grayscale and
+// *image.NRGBA (opaque) otherwise. Subsampled chroma is replicated, as
+// image/jpeg does.
+func Decode(data []byte, eighths int, opts *Options) (image.Image, error) {
+	p, err := DecodePlanes(data, eighths, opts)
 	if err != nil {
 		return nil, err
 	}
 	return p.Image(), nil
 }
 
-// Plane is one component's samples at 1/scale.
+// Plane is one component's samples at the decoded scale.
 type Plane struct {
 	Pix           []byte
 	Stride        int
 	Width, Height int // samples that hold image data
 	// ExtentX and ExtentY are the image's size in this plane's samples:
-	// the frame size × sampling factor / maximum factor / scale, not
+	// the frame size × sampling factor / maximum factor × eighths/8, not
 	// rounded. A resizer maps the image's edges to 0 and Extent, which
 	// also keeps subsampled chroma centred as in JFIF.
 	ExtentX, ExtentY float64
 }
 
-// Planes is an image decoded at 1/scale, each component at its own
+// Planes is an image decoded at a reduced scale, each component at its own
 // resolution (chroma is not upsampled).
 type Planes struct {
 	ColorSpace    ColorSpace
@@ -50,19 +51,20 @@ type Planes struct {
 	Comps         []Plane
 }
 
-// DecodePlanes decodes a JPEG at 1/scale into its component planes. For a
+// DecodePlanes decodes a JPEG at eighths/8 of its size into its component
+// planes. For a
 // resizer working per plane this skips chroma upsampling and colour
 // conversion at the decoded size.
-func DecodePlanes(data []byte, scale int, opts *Options) (*Planes, error) {
-	d, err := decodeAll(data, scale, opts)
+func DecodePlanes(data []byte, eighths int, opts *Options) (*Planes, error) {
+	d, err := decodeAll(data, eighths, opts)
 	if err != nil {
 		return nil, err
 	}
-	w, h := Size(d.width, d.height, scale)
+	w, h := Size(d.width, d.height, eighths)
 	p := &Planes{ColorSpace: d.cs, Width: w, Height: h}
 	for _, c := range d.comps {
-		ex := float64(d.width*c.h) / float64(d.hmax*scale)
-		ey := float64(d.height*c.v) / float64(d.vmax*scale)
+		ex := float64(d.width*c.h*eighths) / float64(d.hmax*8)
+		ey := float64(d.height*c.v*eighths) / float64(d.vmax*8)
 		p.Comps = append(p.Comps, Plane{
 			Pix: c.plane, Stride: c.stride,
 			Width: min(int(math.Ceil(ex)), c.stride), Height: min(int(math.Ceil(ey)), len(c.plane)/c.stride),
@@ -78,16 +80,16 @@ func DecodePlanes(data []byte, scale int, opts *Options) (*Planes, error) {
 // CPU. Encoders write about 10 (libjpeg-turbo's tools refuse more than 500).
 const maxScans = 300
 
-func decodeAll(data []byte, scale int, opts *Options) (d *decoder, err error) {
-	if scale != 1 && scale != 2 && scale != 4 && scale != 8 {
-		return nil, fmt.Errorf("scaledjpeg: scale %d is not 1, 2, 4 or 8", scale)
+func decodeAll(data []byte, eighths int, opts *Options) (d *decoder, err error) {
+	if eighths < 1 || eighths > 8 {
+		return nil, fmt.Errorf("scaledjpeg: scale %d/8 out of range 1/8..8/8", eighths)
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			d, err = nil, FormatError(fmt.Sprint("decoder fault: ", r))
 		}
 	}()
-	d = &decoder{data: data, scale: scale}
+	d = &decoder{data: data, eighths: eighths}
 	if err := d.readHeaders(false); err != nil {
 		return nil, err
 	}
@@ -141,7 +143,7 @@ func (d *decoder) allocate() {
 		c := &d.comps[i]
 		// Every block gives k×k samples; subsampled components stay
 		// subsampled.
-		c.kx, c.ky = 8/d.scale, 8/d.scale
+		c.kx, c.ky = d.eighths, d.eighths
 		c.stride = c.kx * c.bw
 		c.plane = make([]byte, c.stride*c.ky*c.bh)
 		if d.progressive {

@@ -1,9 +1,9 @@
-// Package scaledjpeg decodes JPEG images at 1/1, 1/2, 1/4 or 1/8 of their
-// size, the way libjpeg's DCT scaling does: every block is still Huffman
-// decoded (the bitstream leaves no choice), but only the k×k lowest
-// frequencies of each 8×8 block go through an inverse DCT that produces
-// k×k pixels, and chroma planes are decoded straight at the output
-// resolution. At 1/8 a block's pixel is its DC coefficient. This makes a
+// Package scaledjpeg decodes JPEG images at k/8 of their size (k = 1..8),
+// the way libjpeg's DCT scaling does: every block is still Huffman decoded
+// (the bitstream leaves no choice), but only the k×k lowest frequencies of
+// each 8×8 block go through a k-point inverse DCT that produces k×k
+// pixels, and each component stays at its own resolution (chroma is not
+// upsampled). At 1/8 a block's pixel is its DC coefficient. This makes a
 // thumbnail of a 24 MP photo cost little more than the entropy decoding.
 //
 // Supported: baseline and extended sequential (8-bit, Huffman) and
@@ -84,7 +84,7 @@ type component struct {
 	h, v   int // sampling factors
 	tq     int // quantisation table
 	bw, bh int // blocks per line and per column in the MCU-padded plane
-	// Each block gives kx×ky samples at the chosen scale (8/scale; the
+	// Each block gives kx×ky samples at the chosen scale (k/8; the
 	// rectangular case is kept general).
 	kx, ky int
 	plane  []byte // kx·bw × ky·bh samples
@@ -98,9 +98,9 @@ type component struct {
 
 // decoder holds the state of one Decode.
 type decoder struct {
-	data  []byte
-	pos   int
-	scale int
+	data    []byte
+	pos     int
+	eighths int // output scale: eighths/8
 
 	width, height int
 	progressive   bool

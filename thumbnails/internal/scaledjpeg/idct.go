@@ -2,40 +2,27 @@ package scaledjpeg
 
 import "math"
 
-// cosTable[i][x][u] is (1/2)·C(u)·cos((2x+1)uπ/(2N)) for N = 1<<i output
-// samples, C(0) = 1/√2, C(u) = 1 otherwise (A.3.3). Using the first N
-// coefficients of an 8-point block with the N-point basis gives each output
-// sample the average of the 8/N pixels it stands for, up to the detail
+// cosTable[n][x][u] is (1/2)·C(u)·cos((2x+1)uπ/(2n)) for n output
+// samples, C(0) = 1/√2, C(u) = 1 otherwise (A.3.3). Using the first n
+// coefficients of an 8-point block with the n-point basis gives each output
+// sample the average of the 8/n pixels it stands for, up to the detail
 // above the new Nyquist limit, which is dropped: a DCT-domain downscale.
-type cosTable [4][8][8]float32
+type cosTable [9][8][8]float32
 
 func makeCosTable() *cosTable {
 	var t cosTable
-	for i := 0; i < 4; i++ {
-		n := 1 << i
+	for n := 1; n <= 8; n++ {
 		for x := 0; x < n; x++ {
 			for u := 0; u < n; u++ {
 				c := 0.5
 				if u == 0 {
 					c = 0.5 / math.Sqrt2
 				}
-				t[i][x][u] = float32(c * math.Cos(float64(2*x+1)*float64(u)*math.Pi/float64(2*n)))
+				t[n][x][u] = float32(c * math.Cos(float64(2*x+1)*float64(u)*math.Pi/float64(2*n)))
 			}
 		}
 	}
 	return &t
-}
-
-func log2k(k int) int {
-	switch k {
-	case 1:
-		return 0
-	case 2:
-		return 1
-	case 4:
-		return 2
-	}
-	return 3
 }
 
 func clampByte(v float32) byte {
@@ -91,7 +78,7 @@ func (d *decoder) idct(blk *[64]int32, kx, ky int, dst []byte, stride int) {
 		idct8(blk, dst, stride)
 		return
 	}
-	cx, cy := &d.cos[log2k(kx)], &d.cos[log2k(ky)]
+	cx, cy := &d.cos[kx], &d.cos[ky]
 	var tmp [64]float32
 	// Rows: tmp[v][x] = Σu cx[x][u]·F[v][u].
 	for v := 0; v < ky; v++ {
