@@ -31,6 +31,10 @@ type Photo struct {
 	// Facts are parsed from Caption.Description.
 	Facts    caption.Facts `json:"facts,omitzero"`
 	Warnings []string      `json:"warnings,omitempty"`
+	// PreviewError says why no rendition could be made ("" when the 320 px
+	// and 1280 px renditions exist). It is not part of the JSON shape: the
+	// reason is also among the warnings.
+	PreviewError string `json:"-"`
 }
 
 // Camera is what EXIF says about the camera and lens.

@@ -17,9 +17,6 @@ import (
 type record struct {
 	Photo
 	Embedded caption.Fields
-	// PreviewError says why no rendition could be made ("" when the
-	// renditions exist); check does not expect thumbnails for such photos.
-	PreviewError string
 	// ingestUser is who the history names for changes made at ingest
 	// (not stored in the photos table).
 	ingestUser string

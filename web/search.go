@@ -233,12 +233,7 @@ func (s *Server) hitView(p *archive.Photo, hl []index.Fragment, q string) hitVie
 
 // hasPreview reports whether the photo has renditions to show.
 func (s *Server) hasPreview(p *archive.Photo) bool {
-	for _, w := range p.Warnings {
-		if strings.HasPrefix(w, "no preview") {
-			return false
-		}
-	}
-	return p.Width > 0 && p.Height > 0
+	return p.PreviewError == "" && p.Width > 0 && p.Height > 0
 }
 
 // fitBox scales w×h to fit a box of side n without enlarging.
