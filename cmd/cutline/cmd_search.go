@@ -121,17 +121,17 @@ func printSearch(w io.Writer, res *index.Result, offset int, color bool) {
 		if len(date) > 10 {
 			date = date[:10]
 		}
-		text := ""
-		for _, f := range h.Highlights {
-			text = f.Format(open, close, oneLine)
-			break
-		}
+		// The headline, or else the first words of the caption, with the
+		// matching words marked when the index found them there.
+		field, text := "headline", oneLine(p.Caption.Headline)
 		if text == "" {
-			text = p.Caption.Headline
-			if text == "" {
-				text = clip(p.Caption.Description, 90)
+			field, text = "caption", oneLine(clip(p.Caption.Description, 90))
+		}
+		for _, f := range h.Highlights {
+			if f.Field == field && len(f.Marks) > 0 {
+				text = f.Format(open, close, oneLine)
+				break
 			}
-			text = oneLine(text)
 		}
 		credit := p.Caption.Credit
 		if credit == "" {
