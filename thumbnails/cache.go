@@ -13,7 +13,9 @@ import (
 // Version is the renderer version. It is part of every cache path and is
 // bumped whenever the renditions' pixels change (filter, quality, colour
 // handling, sizes), so an old cache is never served for a new renderer.
-const Version = 1
+// 1: image/jpeg and imaging. 2: scaled decoder, per-plane Lanczos, own
+// encoder.
+const Version = 2
 
 // ErrBadID reports a cache key that is not a 64-hex-character SHA-256.
 var ErrBadID = errors.New("not a photo ID")
