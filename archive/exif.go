@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/cutline/cutline/internal/iptc"
+	"github.com/cutline/cutline/internal/charset"
 
 	"github.com/rwcarlsen/goexif/exif"
 	"github.com/rwcarlsen/goexif/tiff"
@@ -138,7 +138,7 @@ func tagText(x *exif.Exif, name exif.FieldName) string {
 		b = b[:i]
 	}
 	if !utf8.Valid(b) {
-		return iptc.Windows1252(b)
+		return charset.Windows1252(b)
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/cutline/cutline/internal/charset"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -45,7 +46,7 @@ func codesDecodeText(data []byte) (text, note string, err error) {
 	if utf8.Valid(data) {
 		return codesNormalizeNewlines(string(data)), "", nil
 	}
-	return codesNormalizeNewlines(codesDecode1252(data)), "not valid UTF-8; decoded as Windows-1252", nil
+	return codesNormalizeNewlines(charset.Windows1252(data)), "not valid UTF-8; decoded as Windows-1252", nil
 }
 
 // codesDecodeUTF16 decodes UTF-16 text without a BOM. Unpaired surrogates
@@ -67,85 +68,6 @@ func codesDecodeUTF16(b []byte, bigEndian bool) (string, error) {
 		return "", fmt.Errorf("%w: NUL character in UTF-16 text", ErrNotText)
 	}
 	return s, nil
-}
-
-// codesDecode1252 decodes Windows-1252. Bytes 0x80–0x9F are the
-// typographic characters Excel and Word write (curly quotes, dashes, the
-// euro sign); the five code points Windows leaves undefined map to the C1
-// control of the same value, as Windows' own converter does. All other
-// bytes are Latin-1.
-func codesDecode1252(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b) + len(b)/4)
-	for _, c := range b {
-		if c >= 0x80 && c <= 0x9F {
-			sb.WriteRune(codes1252High(c))
-			continue
-		}
-		sb.WriteRune(rune(c))
-	}
-	return sb.String()
-}
-
-// codes1252High maps a byte in 0x80–0x9F to its Windows-1252 character.
-func codes1252High(c byte) rune {
-	switch c {
-	case 0x80:
-		return '€'
-	case 0x82:
-		return '‚'
-	case 0x83:
-		return 'ƒ'
-	case 0x84:
-		return '„'
-	case 0x85:
-		return '…'
-	case 0x86:
-		return '†'
-	case 0x87:
-		return '‡'
-	case 0x88:
-		return 'ˆ'
-	case 0x89:
-		return '‰'
-	case 0x8A:
-		return 'Š'
-	case 0x8B:
-		return '‹'
-	case 0x8C:
-		return 'Œ'
-	case 0x8E:
-		return 'Ž'
-	case 0x91:
-		return '‘'
-	case 0x92:
-		return '’'
-	case 0x93:
-		return '“'
-	case 0x94:
-		return '”'
-	case 0x95:
-		return '•'
-	case 0x96:
-		return '–'
-	case 0x97:
-		return '—'
-	case 0x98:
-		return '˜'
-	case 0x99:
-		return '™'
-	case 0x9A:
-		return 'š'
-	case 0x9B:
-		return '›'
-	case 0x9C:
-		return 'œ'
-	case 0x9E:
-		return 'ž'
-	case 0x9F:
-		return 'Ÿ'
-	}
-	return rune(c) // 0x81, 0x8D, 0x8F, 0x90, 0x9D
 }
 
 // codesNormalizeNewlines turns CRLF and lone CR (old Mac Excel) into LF.

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"github.com/cutline/cutline/internal/charset"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -88,7 +89,7 @@ func (r *Record) textAt(i int) string {
 	if utf8.Valid(v) {
 		return string(v)
 	}
-	return decodeWindows1252(v)
+	return charset.Windows1252(v)
 }
 
 // DateCreated returns 2:55 and 2:60 as ISO 8601 ("2019-03-08",
@@ -185,9 +186,9 @@ func (r *Record) decodeText(warn func(string, ...any)) {
 			r.text[i] = string(v)
 		case utf8Declared:
 			warn("dataset 2:%d (%s) is not valid UTF-8 although 1:90 declares UTF-8; read as Windows-1252", d.Number, Tag(d.Number))
-			r.text[i] = decodeWindows1252(v)
+			r.text[i] = charset.Windows1252(v)
 		default:
-			r.text[i] = decodeWindows1252(v)
+			r.text[i] = charset.Windows1252(v)
 		}
 	}
 	switch {
