@@ -132,10 +132,66 @@ func lumaMAE(img image.Image, src *image.YCbCr) float64 {
 	return math.Inf(1)
 }
 
+// TestRoundTripRGB encodes opaque NRGBA pictures (imaging's output) of
+// awkward sizes, decodes them with image/jpeg, and compares the RGB error
+// and the size with image/jpeg's encoder given the same pixels (as RGBA,
+// its fast path; it also writes 4:2:0).
+func TestRoundTripRGB(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {7, 5}, {17, 9}, {203, 117}, {640, 427}} {
+		w, h := sz[0], sz[1]
+		rgba := synth.Image(5, w, h)
+		src := &image.NRGBA{Pix: rgba.Pix, Stride: rgba.Stride, Rect: rgba.Rect}
+		for _, q := range []int{50, 85, 95} {
+			ours, err := Encode(src, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var std bytes.Buffer
+			if err := jpeg.Encode(&std, rgba, &jpeg.Options{Quality: q}); err != nil {
+				t.Fatal(err)
+			}
+			a, err := jpeg.Decode(bytes.NewReader(ours))
+			if err != nil {
+				t.Fatalf("%dx%d q%d: image/jpeg cannot read our output: %v", w, h, q, err)
+			}
+			if a.Bounds() != src.Bounds() {
+				t.Fatalf("%dx%d: decoded bounds %v", w, h, a.Bounds())
+			}
+			if _, ok := a.(*image.YCbCr); !ok {
+				t.Fatalf("%dx%d: decoded as %T, want *image.YCbCr", w, h, a)
+			}
+			b, _ := jpeg.Decode(bytes.NewReader(std.Bytes()))
+			ea, eb := rgbMAE(a, rgba), rgbMAE(b, rgba)
+			// Same tables and subsampling: the error may not be noticeably
+			// worse (a swapped or unshifted channel costs tens of levels),
+			// nor the file much larger.
+			if ea > eb*1.1+0.1 {
+				t.Errorf("%dx%d q%d: RGB error %.3f, image/jpeg's %.3f", w, h, q, ea, eb)
+			}
+			if w*h > 1000 && float64(len(ours)) > float64(std.Len())*1.05+64 {
+				t.Errorf("%dx%d q%d: %d bytes, image/jpeg %d", w, h, q, len(ours), std.Len())
+			}
+		}
+	}
+}
+
+func rgbMAE(img image.Image, src *image.RGBA) float64 {
+	var s float64
+	b := src.Rect
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			c := src.RGBAAt(x, y)
+			s += math.Abs(float64(r>>8)-float64(c.R)) + math.Abs(float64(g>>8)-float64(c.G)) + math.Abs(float64(bb>>8)-float64(c.B))
+		}
+	}
+	return s / float64(3*b.Dx()*b.Dy())
+}
+
 func TestRejects(t *testing.T) {
 	for _, img := range []image.Image{
 		image.NewYCbCr(image.Rect(0, 0, 8, 8), image.YCbCrSubsampleRatio444), // only 4:2:0
-		image.NewRGBA(image.Rect(0, 0, 8, 8)),                                // not planes
+		image.NewRGBA(image.Rect(0, 0, 8, 8)),                                // premultiplied: only NRGBA
 		image.NewGray(image.Rect(0, 0, 0, 8)),                                // empty
 	} {
 		if _, err := Encode(img, 85); err == nil {
@@ -158,6 +214,19 @@ func BenchmarkEncode1280(b *testing.B) {
 	b.Run("ours", func(b *testing.B) { run(b, func() { Encode(src, 85) }) })
 	b.Run("image-jpeg", func(b *testing.B) {
 		run(b, func() { jpeg.Encode(&bytes.Buffer{}, src, &jpeg.Options{Quality: 85}) })
+	})
+	// The same picture as imaging returns it, and as image/jpeg's fast
+	// path takes it.
+	rgba := image.NewRGBA(src.Rect)
+	for y := 0; y < src.Rect.Dy(); y++ {
+		for x := 0; x < src.Rect.Dx(); x++ {
+			rgba.Set(x, y, src.At(x, y))
+		}
+	}
+	nrgba := &image.NRGBA{Pix: rgba.Pix, Stride: rgba.Stride, Rect: rgba.Rect}
+	b.Run("ours-nrgba", func(b *testing.B) { run(b, func() { Encode(nrgba, 85) }) })
+	b.Run("image-jpeg-rgba", func(b *testing.B) {
+		run(b, func() { jpeg.Encode(&bytes.Buffer{}, rgba, &jpeg.Options{Quality: 85}) })
 	})
 }
 
