@@ -87,8 +87,8 @@ func analyze(data []byte, maxPixels int64) (*analysis, error) {
 		a.noPreview = "the image data is missing or cut off (" + strings.TrimPrefix(err.Error(), "jpegmeta: ") + ")"
 	}
 	if px := int64(f.Width) * int64(f.Height); px > maxPixels {
-		return nil, rejectf("the image is %d×%d (%.0f megapixels), more than the %.0f allowed (a decompression bomb, or raise the limit)",
-			f.Width, f.Height, float64(px)/1e6, float64(maxPixels)/1e6)
+		return nil, rejectf("the image is %d×%d (%s megapixels), more than the %s allowed (a decompression bomb, or raise the limit)",
+			f.Width, f.Height, megapixels(px), megapixels(maxPixels))
 	}
 	if a.noPreview == "" && (f.Width <= 0 || f.Height <= 0) {
 		// A height of 0 is legal (T.81 B.2.2: a DNL marker gives it after
@@ -268,6 +268,15 @@ func cleanList(vs []string) []string {
 		}
 	}
 	return out
+}
+
+// megapixels formats a pixel count for people: "3600", "1.1", "0.5".
+func megapixels(px int64) string {
+	mp := float64(px) / 1e6
+	if mp >= 10 {
+		return fmt.Sprintf("%.0f", mp)
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", mp), ".0")
 }
 
 // fileProblems drops the sanitizer's notes about entries it removes by

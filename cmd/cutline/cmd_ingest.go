@@ -15,6 +15,7 @@ type ingestOptions struct {
 	Codes    string
 	Workers  int
 	As       string
+	MaxMP    float64
 }
 
 func newIngestCommand(g *globalOptions) *cobra.Command {
@@ -37,6 +38,7 @@ rejected (the others are kept).`,
 	f.StringVar(&o.Codes, "codes", "", "expand =code= shortcodes from this Photo Mechanic code-replacement file")
 	f.IntVar(&o.Workers, "workers", 0, "files processed at once (default: number of cores)")
 	f.StringVar(&o.As, "as", "", "who the history names for template changes (default $USER)")
+	f.Float64Var(&o.MaxMP, "max-megapixels", archive.DefaultMaxPixels/1e6, "reject images larger than this before decoding them")
 	return c
 }
 
@@ -46,7 +48,10 @@ func runIngest(c *cobra.Command, g *globalOptions, o *ingestOptions, paths []str
 		return err
 	}
 	defer s.Close()
-	opts := &archive.IngestOptions{Workers: o.Workers, User: currentUser(o.As)}
+	if o.MaxMP <= 0 {
+		return usagef("--max-megapixels must be positive")
+	}
+	opts := &archive.IngestOptions{Workers: o.Workers, User: currentUser(o.As), MaxPixels: int64(o.MaxMP * 1e6)}
 	if o.Template != "" || o.Codes != "" {
 		if opts.Caption, err = captionHook(o.Template, o.Codes); err != nil {
 			return usageError{err}
