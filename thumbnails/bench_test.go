@@ -68,34 +68,13 @@ func referenceRender(data []byte, orientation int) ([]Rendition, error) {
 		w, h := fit(b.Dx(), b.Dy(), s)
 		img := imaging.Resize(cur, w, h, imaging.Lanczos)
 		cur = img
-		enc, err := encode(orient(img, orientation), DefaultQuality)
+		enc, err := encodeV2(orient(img, orientation), DefaultQuality)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, Rendition{Size: s, Width: enc.Dx(), Height: enc.Dy(), JPEG: enc.data})
 	}
 	return out, nil
-}
-
-// orient is the reference's orientation, with imaging.
-func orient(img image.Image, orientation int) image.Image {
-	switch orientation {
-	case 2:
-		return imaging.FlipH(img)
-	case 3:
-		return imaging.Rotate180(img)
-	case 4:
-		return imaging.FlipV(img)
-	case 5:
-		return imaging.Transpose(img)
-	case 6:
-		return imaging.Rotate270(img) // imaging turns counter-clockwise
-	case 7:
-		return imaging.Transverse(img)
-	case 8:
-		return imaging.Rotate90(img)
-	}
-	return img
 }
 
 func cpuPerOp(b *testing.B, f func()) {
@@ -124,19 +103,22 @@ func BenchmarkRender(b *testing.B) {
 				}
 				files = append(files, p)
 			}
-			var ref, ours, vips time.Duration
+			// Each iteration runs every renderer once, interleaved, so
+			// that load from other work on the machine falls on all alike.
+			var ref, before, ours, upright, vips time.Duration
 			haveVips := true
+			timed := func(d *time.Duration, f func() error) {
+				c := ProcessCPU()
+				if err := f(); err != nil {
+					b.Fatal(err)
+				}
+				*d += ProcessCPU() - c
+			}
 			for b.Loop() {
-				c0 := ProcessCPU()
-				if _, err := referenceRender(data, 6); err != nil {
-					b.Fatal(err)
-				}
-				c1 := ProcessCPU()
-				if _, err := Render(data, 6, nil); err != nil {
-					b.Fatal(err)
-				}
-				ours += ProcessCPU() - c1
-				ref += c1 - c0
+				timed(&ref, func() error { _, err := referenceRender(data, 6); return err })
+				timed(&before, func() error { _, err := renderV2(data, 6); return err })
+				timed(&ours, func() error { _, err := Render(data, 6, nil); return err })
+				timed(&upright, func() error { _, err := Render(data, 1, nil); return err })
 				if haveVips {
 					c, _, err := MeasureVips(context.Background(), files)
 					if errors.Is(err, ErrNoVips) {
@@ -150,13 +132,16 @@ func BenchmarkRender(b *testing.B) {
 			n := float64(b.N)
 			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
 			b.ReportMetric(ms(ref), "reference-cpu-ms")
+			b.ReportMetric(ms(before), "v2-cpu-ms")
 			b.ReportMetric(ms(ours), "render-cpu-ms")
-			b.ReportMetric(float64(ours)/float64(ref), "render/reference")
+			b.ReportMetric(ms(upright), "render-o1-cpu-ms") // no orientation to apply
+			b.ReportMetric(float64(ours)/float64(before), "render/v2")
 			if haveVips {
 				b.ReportMetric(ms(vips), "vips-cpu-ms")
+				b.ReportMetric(float64(before)/float64(vips), "v2/vips")
 				b.ReportMetric(float64(ours)/float64(vips), "render/vips")
 			}
-			b.ReportMetric(0, "ns/op") // wall time mixes three programs: meaningless here
+			b.ReportMetric(0, "ns/op") // wall time mixes several programs: meaningless here
 		})
 	}
 }
@@ -175,16 +160,16 @@ func BenchmarkStages(b *testing.B) {
 	pl := decodePlanes(b, data, scale)
 	tw, th := fit(hdr.Width, hdr.Height, 1280)
 	b.Run("resize-1280", func(b *testing.B) { cpuPerOp(b, func() { resizePlanes(pl, tw, th) }) })
-	big := resizePlanes(pl, tw, th)
-	b.Run("orient+encode-1280", func(b *testing.B) {
-		cpuPerOp(b, func() {
-			if _, err := encode(upright(big, 6), DefaultQuality); err != nil {
-				b.Fatal(err)
-			}
-		})
-	})
+	big := planesImage(resizePlanes(pl, tw, th))
+	b.Run("orient6-1280", func(b *testing.B) { cpuPerOp(b, func() { orient(big, 6) }) })
+	up := orient(big, 6)
+	b.Run("encode-1280-nrgba", func(b *testing.B) { cpuPerOp(b, func() { encode(up, DefaultQuality) }) })
+	b.Run("encode-1280-ycbcr", func(b *testing.B) { cpuPerOp(b, func() { encode(big, DefaultQuality) }) })
 	sw, sh := fit(hdr.Width, hdr.Height, 320)
-	b.Run("resize-320", func(b *testing.B) { cpuPerOp(b, func() { resizePlanes(big, sw, sh) }) })
+	b.Run("resize-320-nrgba", func(b *testing.B) { cpuPerOp(b, func() { imaging.Resize(up, sh, sw, imaging.Lanczos) }) })
+	b.Run("resize-320-ycbcr", func(b *testing.B) { cpuPerOp(b, func() { imaging.Resize(big, sw, sh, imaging.Lanczos) }) })
+	small := imaging.Resize(up, sh, sw, imaging.Lanczos)
+	b.Run("encode-320-nrgba", func(b *testing.B) { cpuPerOp(b, func() { encode(small, DefaultQuality) }) })
 }
 
 func decodePlanes(b *testing.B, data []byte, scale int) *scaledjpeg.Planes {

@@ -14,8 +14,9 @@ import (
 // bumped whenever the renditions' pixels change (filter, quality, colour
 // handling, sizes), so an old cache is never served for a new renderer.
 // 1: image/jpeg and imaging. 2: scaled decoder, per-plane Lanczos, own
-// encoder.
-const Version = 2
+// encoder. 3: imaging orients the largest rendition and makes the smaller
+// ones from it.
+const Version = 3
 
 // ErrBadID reports a cache key that is not a 64-hex-character SHA-256.
 var ErrBadID = errors.New("not a photo ID")

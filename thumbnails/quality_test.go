@@ -1,9 +1,13 @@
 package thumbnails
 
 import (
+	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"testing"
+
+	"github.com/cutline/cutline/internal/synth"
 )
 
 // zonePlate is a grey w×h image of concentric rings whose frequency rises
@@ -113,36 +117,92 @@ func onRim(x, y, w, h int) bool {
 }
 
 // TestNoAliasing renders zone plates of sizes that the decoder reads at
-// 1/1, 1/2 and 1/4 scale, and compares both renditions with the reference
-// downscale of image/jpeg's full decode of the same file.
+// 1/1, 1/2 and 1/4 scale, and compares both renditions (the 1280 px one
+// resized on planes, the 320 px one by imaging from it) with the reference
+// downscale of image/jpeg's full decode of the same file. The colour
+// plates are stored turned, so that the quality after imaging's
+// orientation and its resize of the RGB it returns is measured too (the
+// plate looks the same every way up: TestOrientation checks direction).
 func TestNoAliasing(t *testing.T) {
-	// 1/1 with 1.9× left to resize; 1/1 (2.3×); 1/2 (1.6×, the 12 MP
-	// case); 1/2 (2.1×).
-	sizes := [][2]int{{2400, 1600}, {3000, 2000}, {4000, 3000}, {5400, 3600}}
-	if testing.Short() {
-		sizes = sizes[:3]
+	tests := []struct {
+		w, h        int // upright size
+		layout      synth.Layout
+		orientation int
+		long        bool // skipped with -short
+	}{
+		{2400, 1600, synth.Grayscale, 1, false}, // 1/1 with 1.9× left to resize
+		{3000, 2000, synth.Grayscale, 1, false}, // 1/1 (2.3×)
+		{4000, 3000, synth.Grayscale, 1, false}, // 1/2 (1.6×, the 12 MP case)
+		{5400, 3600, synth.Grayscale, 1, true},  // 1/2 (2.1×)
+		{3000, 2000, synth.YCbCr420, 6, false},  // 1/1, stored portrait, turned by imaging
+		{4000, 3000, synth.YCbCr420, 8, true},   // 1/2, the other way
+		{2400, 1600, synth.YCbCr444, 3, true},   // upside down, full-resolution chroma
 	}
-	for _, sz := range sizes {
-		w, h := sz[0], sz[1]
-		data := encodeJPEG(t, zonePlate(w, h), 100)
-		src := decodeJPEG(t, data).(*image.Gray)
-		rs, err := Render(data, 1, &Options{Quality: 100})
-		if err != nil {
-			t.Fatal(err)
+	for _, tc := range tests {
+		if tc.long && testing.Short() {
+			continue
 		}
-		for _, r := range rs {
-			got := decodeJPEG(t, r.JPEG)
-			ref := lanczosRef(src, r.Width, r.Height)
-			mae, maxErr, alias := compareToRef(got, ref)
-			t.Logf("%dx%d → %d px: MAE %.2f, max %.0f, rim %.2f", w, h, r.Size, mae, maxErr, alias)
-			// vipsthumbnail scores MAE 2.1-4.3, max 27-28, rim 0.4-2.9 on
-			// the 1280 px renditions of these plates.
-			if mae > 2 || maxErr > 24 || alias > 2.5 {
-				t.Errorf("%dx%d → %d px: MAE %.2f (want <= 2), max %.0f (want <= 24), mean on the filtered rim %.2f (want <= 2.5)",
-					w, h, r.Size, mae, maxErr, alias)
+		name := fmt.Sprintf("%dx%d %v o%d", tc.w, tc.h, tc.layout, tc.orientation)
+		t.Run(name, func(t *testing.T) {
+			data, src := storedPlate(t, tc.w, tc.h, tc.layout, tc.orientation)
+			rs, err := Render(data, tc.orientation, &Options{Quality: 100})
+			if err != nil {
+				t.Fatal(err)
 			}
+			for _, r := range rs {
+				got := decodeJPEG(t, r.JPEG)
+				if b := got.Bounds(); b.Dx() != r.Width || b.Dy() != r.Height || (r.Width > r.Height) != (tc.w > tc.h) {
+					t.Fatalf("%d px: JPEG %v, rendition %dx%d, upright %dx%d", r.Size, b.Size(), r.Width, r.Height, tc.w, tc.h)
+				}
+				ref := lanczosRef(src, r.Width, r.Height)
+				mae, maxErr, alias := compareToRef(got, ref)
+				t.Logf("%s → %d px: MAE %.2f, max %.0f, rim %.2f", name, r.Size, mae, maxErr, alias)
+				// vipsthumbnail scores MAE 2.1-4.3, max 27-28, rim 0.4-2.9 on
+				// the 1280 px renditions of these plates.
+				if mae > 2 || maxErr > 24 || alias > 2.5 {
+					t.Errorf("%d px: MAE %.2f (want <= 2), max %.0f (want <= 24), mean on the filtered rim %.2f (want <= 2.5)",
+						r.Size, mae, maxErr, alias)
+				}
+			}
+		})
+	}
+}
+
+// storedPlate returns a quality-100 JPEG of a w×h zone plate as a camera
+// in the given orientation would store it, and the upright luma of
+// image/jpeg's full decode of that file: the picture the renditions are
+// compared with.
+func storedPlate(t *testing.T, w, h int, layout synth.Layout, orientation int) ([]byte, *image.Gray) {
+	t.Helper()
+	if layout == synth.Grayscale && orientation == 1 {
+		data := encodeJPEG(t, zonePlate(w, h), 100)
+		return data, decodeJPEG(t, data).(*image.Gray)
+	}
+	sw, sh := w, h
+	if orientation >= 5 {
+		sw, sh = h, w
+	}
+	// The plate is symmetric about its centre, so the stored frame is
+	// the same formula at the stored size; displayed says where each
+	// stored pixel belongs once upright.
+	plate := zonePlate(sw, sh)
+	stored := image.NewRGBA(plate.Rect)
+	for i, v := range plate.Pix {
+		copy(stored.Pix[4*i:], []byte{v, v, v, 255})
+	}
+	data, err := synth.Encode(stored, &synth.JPEGOptions{Layout: layout, Quality: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := decodeJPEG(t, data)
+	up := image.NewGray(image.Rect(0, 0, w, h))
+	for y := 0; y < sh; y++ {
+		for x := 0; x < sw; x++ {
+			ux, uy := displayed(orientation, x, y, sw, sh)
+			up.Pix[uy*up.Stride+ux] = color.GrayModel.Convert(dec.At(x, y)).(color.Gray).Y
 		}
 	}
+	return data, up
 }
 
 // TestAliasingMeasure checks that the measure used above sees aliasing:

@@ -79,7 +79,7 @@ func decodeJPEG(t testing.TB, b []byte) image.Image {
 // the original, the small one from the large one).
 func TestOrientation(t *testing.T) {
 	const uw, uh = 600, 400 // the upright picture, landscape
-	layouts := []synth.Layout{synth.YCbCr420, synth.YCbCr422, synth.Grayscale, synth.CMYK}
+	layouts := []synth.Layout{synth.YCbCr420, synth.YCbCr422, synth.YCbCr444, synth.Grayscale, synth.RGB, synth.CMYK, synth.YCCK}
 	for _, l := range layouts {
 		for o := 1; o <= 8; o++ {
 			t.Run(fmt.Sprint(l, "/", o), func(t *testing.T) {
@@ -155,7 +155,9 @@ func TestOrientationCorpus(t *testing.T) {
 			t.Errorf("f%d: upright size %v, want %v", o, got.Bounds().Size(), ref.Bounds().Size())
 			continue
 		}
-		if mae, _ := diff(got, ref); mae > 6 {
+		mae, _ := diff(got, ref)
+		t.Logf("f%d: %v, mean difference %.2f from f1", o, got.Bounds().Size(), mae)
+		if mae > 6 {
 			t.Errorf("f%d: mean difference %.1f from f1 after orientation, want <= 6", o, mae)
 		}
 	}
