@@ -1,12 +1,16 @@
 package thumbnails
 
 import (
+	"image"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/cutline/cutline/internal/synth"
 )
@@ -25,6 +29,42 @@ func allocated(t *testing.T, b []byte) int64 {
 	}
 	runtime.ReadMemStats(&m1)
 	return int64(m1.TotalAlloc - m0.TotalAlloc)
+}
+
+// peakLive estimates the peak live heap of one Render of b: with GOGC at
+// 1 the heap is collected whenever it grows by 1%, and a sampler reads
+// its size every 0.2 ms. It is reported, not checked: allocated bounds it.
+func peakLive(t *testing.T, b []byte) int64 {
+	t.Helper()
+	old := debug.SetGCPercent(1)
+	defer debug.SetGCPercent(old)
+	runtime.GC()
+	read := func() int64 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		metrics.Read(s)
+		return int64(s[0].Value.Uint64())
+	}
+	base := read()
+	done, peak := make(chan struct{}), make(chan int64)
+	go func() {
+		var p int64
+		for {
+			select {
+			case <-done:
+				peak <- p
+				return
+			case <-time.After(200 * time.Microsecond):
+				p = max(p, read())
+			}
+		}
+	}()
+	_, err := Render(b, 6, nil)
+	close(done)
+	p := <-peak
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p - base
 }
 
 // progressive rewrites a JPEG as progressive with libjpeg's jpegtran
@@ -83,6 +123,35 @@ func TestCost(t *testing.T) {
 	}
 }
 
+// TestCostNoise checks the bound on pictures of random noise, which the
+// encoder compresses worst (about 0.76 bytes per pixel at quality 85, its
+// output buffer growing several times): at the rendition size, and larger.
+func TestCostNoise(t *testing.T) {
+	for _, sz := range [][2]int{{1280, 853}, {2000, 1500}} {
+		w, h := sz[0], sz[1]
+		noise := image.NewRGBA(image.Rect(0, 0, w, h))
+		rand.New(rand.NewSource(1)).Read(noise.Pix)
+		for i := 3; i < len(noise.Pix); i += 4 {
+			noise.Pix[i] = 255
+		}
+		for _, l := range []synth.Layout{synth.YCbCr420, synth.Grayscale} {
+			data, err := synth.Encode(noise, &synth.JPEGOptions{Layout: l, Quality: 95})
+			if err != nil {
+				t.Fatal(err)
+			}
+			hdr, err := ReadHeader(data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := allocated(t, data)
+			if c := hdr.Cost(); got > c {
+				t.Errorf("%dx%d %v noise: allocated %d bytes, Header.Cost says %d", w, h, l, got, c)
+			}
+			t.Logf("%dx%d %v noise: allocated %.1f MB, Header.Cost %.1f MB", w, h, l, float64(got)/1e6, float64(hdr.Cost())/1e6)
+		}
+	}
+}
+
 // TestCost24MP measures a full-size camera frame.
 func TestCost24MP(t *testing.T) {
 	if testing.Short() {
@@ -105,7 +174,7 @@ func TestCost24MP(t *testing.T) {
 		if c := Cost(w, h); got > c {
 			t.Errorf("allocated %d bytes, Cost says %d", got, c)
 		}
-		t.Logf("24 MP 4:2:0 progressive=%v: allocated %.0f MB, Header.Cost %.0f MB, Cost %.0f MB",
-			hdr.Progressive, float64(got)/1e6, float64(hdr.Cost())/1e6, float64(Cost(w, h))/1e6)
+		t.Logf("24 MP 4:2:0 progressive=%v: allocated %.1f MB, peak live heap about %.1f MB, Header.Cost %.1f MB, Cost %.1f MB",
+			hdr.Progressive, float64(got)/1e6, float64(peakLive(t, data))/1e6, float64(hdr.Cost())/1e6, float64(Cost(w, h))/1e6)
 	}
 }
