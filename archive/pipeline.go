@@ -95,7 +95,12 @@ func (p *pipeline) render(ctx context.Context, rec *record, data []byte, a *anal
 		rec.Warnings = append(rec.Warnings, "no preview: "+a.noPreview)
 		return nil
 	}
+	// Reserve what this file's decode needs (its layout and scale), or the
+	// worst case for its size when the header cannot say.
 	cost := thumbnails.Cost(a.rawWidth, a.rawHeight)
+	if h, err := thumbnails.ReadHeader(data, p.o.MaxPixels); err == nil {
+		cost = h.Cost()
+	}
 	if cost > p.o.MemoryBudget {
 		cost = p.o.MemoryBudget
 	}
