@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/cutline/cutline/caption"
+	"github.com/cutline/cutline/caption/parse"
 )
 
 // factsOf parses the facts of a photo's caption text. A date written
@@ -23,5 +24,5 @@ func factsOf(p *Photo) caption.Facts {
 	if ref.IsZero() {
 		ref = p.Ingested
 	}
-	return caption.ParseWith(p.Caption.Description, caption.ParseOptions{Reference: ref})
+	return parse.ParseWith(p.Caption.Description, parse.ParseOptions{Reference: ref})
 }

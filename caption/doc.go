@@ -1,5 +1,6 @@
 // Package caption is the pure-text heart of cutline: the editorial fields
-// of a photo (Fields), the facts parsed from caption text (Parse, Facts),
+// of a photo (Fields), the facts a caption states (Facts, filled by the
+// parser in caption/parse), the table of news agencies (NormalizeAgency),
 // credit lines in agency and house styles (Credit), Photo Mechanic code
 // replacement (=code=) and templates with {variables}.
 //

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cutline/cutline/caption"
+	"github.com/cutline/cutline/caption/parse"
 	"github.com/spf13/cobra"
 )
 
@@ -28,7 +28,7 @@ is read from standard input. A date written without a year ("SEOUL, Nov 25
 				}
 				text = string(b)
 			}
-			opts := caption.ParseOptions{Reference: time.Now()}
+			opts := parse.ParseOptions{Reference: time.Now()}
 			if ref != "" {
 				t, err := time.Parse("2006-01-02", ref)
 				if err != nil {
@@ -36,7 +36,7 @@ is read from standard input. A date written without a year ("SEOUL, Nov 25
 				}
 				opts.Reference = t
 			}
-			facts := caption.ParseWith(text, opts)
+			facts := parse.ParseWith(text, opts)
 			if g.JSON {
 				return g.printJSON(facts)
 			}

@@ -1,8 +1,9 @@
-package caption
+package parse
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cutline/cutline/caption"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +15,10 @@ import (
 type heldOut struct {
 	About string `json:"about"`
 	Cases []struct {
-		Note      string `json:"note"`
-		Text      string `json:"text"`
-		Reference string `json:"reference"`
-		Want      Facts  `json:"want"`
+		Note      string        `json:"note"`
+		Text      string        `json:"text"`
+		Reference string        `json:"reference"`
+		Want      caption.Facts `json:"want"`
 	} `json:"cases"`
 }
 
@@ -109,7 +110,7 @@ func foldFact(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-func names(ps []Person, withPosition bool) []string {
+func names(ps []caption.Person, withPosition bool) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Name

@@ -1,6 +1,7 @@
-package caption
+package parse
 
 import (
+	"github.com/cutline/cutline/caption"
 	"strings"
 
 	"github.com/cutline/cutline/caption/internal/textfold"
@@ -481,7 +482,7 @@ func (p *captionParser) markUsed(s, e int) {
 
 // cleanPlaces drops repeated places (the first spelling stays) and places
 // that are the name of a person found in the caption.
-func cleanPlaces(places []string, people []Person) []string {
+func cleanPlaces(places []string, people []caption.Person) []string {
 	seen := map[string]bool{}
 	for _, pers := range people {
 		seen[textfold.Key(pers.Name)] = true

@@ -1,6 +1,7 @@
-package caption
+package parse
 
 import (
+	"github.com/cutline/cutline/caption"
 	"regexp"
 	"strings"
 	"unicode"
@@ -171,7 +172,7 @@ func mergeAgencies(parts []creditPart) []creditPart {
 			if prev == pt.text {
 				continue
 			}
-			if a, ok := NormalizeAgency(prev + " " + pt.text); ok && a == prev {
+			if a, ok := caption.NormalizeAgency(prev + " " + pt.text); ok && a == prev {
 				continue
 			}
 		}
@@ -370,12 +371,12 @@ func nameWordOK(w string, first bool) bool {
 // a trailing "Photo", "Images", "Pictures" or "Wire" the table does not list.
 func agencyName(s string) (string, bool) {
 	s = strings.Trim(s, ` ,.;:-"'`)
-	if a, ok := NormalizeAgency(s); ok {
+	if a, ok := caption.NormalizeAgency(s); ok {
 		return a, true
 	}
 	words := strings.Fields(s)
 	if len(words) >= 2 && strings.EqualFold(words[0], "the") {
-		if a, ok := NormalizeAgency(strings.Join(words[1:], " ")); ok {
+		if a, ok := caption.NormalizeAgency(strings.Join(words[1:], " ")); ok {
 			return a, true
 		}
 	}
@@ -385,7 +386,7 @@ func agencyName(s string) (string, bool) {
 		switch strings.ToLower(words[len(words)-1]) {
 		case "photo", "photos", "images", "pictures", "picture", "wire", "news", "pool", "file", "handout":
 			words = words[:len(words)-1]
-			if a, ok := NormalizeAgency(strings.Join(words, " ")); ok {
+			if a, ok := caption.NormalizeAgency(strings.Join(words, " ")); ok {
 				return a, true
 			}
 			continue
@@ -532,7 +533,7 @@ func chainWord(w string, left bool) bool {
 	}
 	for _, r := range w {
 		if unicode.IsDigit(r) {
-			_, ok := NormalizeAgency(w)
+			_, ok := caption.NormalizeAgency(w)
 			return ok // "News1"
 		}
 	}
@@ -546,7 +547,7 @@ func chainWord(w string, left bool) bool {
 	if unicode.IsUpper(r) {
 		return true
 	}
-	if _, ok := NormalizeAgency(w); ok && len(w) >= 3 {
+	if _, ok := caption.NormalizeAgency(w); ok && len(w) >= 3 {
 		return true
 	}
 	return isParticle(w) || isArabicArticle(w)

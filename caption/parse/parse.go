@@ -1,6 +1,7 @@
-package caption
+package parse
 
 import (
+	"github.com/cutline/cutline/caption"
 	"strings"
 	"time"
 	"unicode"
@@ -27,12 +28,12 @@ type ParseOptions struct {
 // was taken, the people named with their position in the frame, the places
 // named and the usage restrictions. It never fails: what it cannot read it
 // leaves empty. Only the first MaxParseBytes of text are read.
-func Parse(text string) Facts {
+func Parse(text string) caption.Facts {
 	return ParseWith(text, ParseOptions{})
 }
 
 // ParseWith is Parse with options.
-func ParseWith(text string, opts ParseOptions) Facts {
+func ParseWith(text string, opts ParseOptions) caption.Facts {
 	p := newCaptionParser(text, opts)
 	return p.run()
 }
@@ -45,7 +46,7 @@ type captionParser struct {
 	text  string
 	work  []byte
 	opts  ParseOptions
-	facts Facts
+	facts caption.Facts
 	toks  []ptoken
 	// frozen is work as a string once the blanking passes are done; the
 	// token passes slice it instead of copying.
@@ -72,9 +73,9 @@ func newCaptionParser(text string, opts ParseOptions) *captionParser {
 	return &captionParser{text: t, work: []byte(t), opts: opts, descriptive: -1, places: map[string]placeKind{}, prefixes: map[string]bool{}}
 }
 
-func (p *captionParser) run() Facts {
+func (p *captionParser) run() caption.Facts {
 	if strings.TrimSpace(p.text) == "" {
-		return Facts{}
+		return caption.Facts{}
 	}
 	p.restrictions()
 	p.leadMarkers()

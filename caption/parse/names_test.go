@@ -1,6 +1,7 @@
-package caption
+package parse
 
 import (
+	"github.com/cutline/cutline/caption"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -85,28 +86,28 @@ func TestNotPeople(t *testing.T) {
 func TestPeopleForms(t *testing.T) {
 	tests := []struct {
 		text string
-		want []Person
+		want []caption.Person
 	}{
 		// A title, a portfolio and a nationality before the name.
-		{"U.S. Secretary of Defense Lloyd Austin speaks.", []Person{{Name: "Lloyd Austin"}}},
+		{"U.S. Secretary of Defense Lloyd Austin speaks.", []caption.Person{{Name: "Lloyd Austin"}}},
 		// Royal titles stay with a single name, not with a full name.
-		{"Queen Elizabeth II and Crown Prince Mohammed bin Salman meet.", []Person{{Name: "Queen Elizabeth II"}, {Name: "Mohammed bin Salman"}}},
+		{"Queen Elizabeth II and Crown Prince Mohammed bin Salman meet.", []caption.Person{{Name: "Queen Elizabeth II"}, {Name: "Mohammed bin Salman"}}},
 		// Particles inside names.
-		{"Ursula von der Leyen greets Luiz Inacio Lula da Silva.", []Person{{Name: "Ursula von der Leyen"}, {Name: "Luiz Inacio Lula da Silva"}}},
+		{"Ursula von der Leyen greets Luiz Inacio Lula da Silva.", []caption.Person{{Name: "Ursula von der Leyen"}, {Name: "Luiz Inacio Lula da Silva"}}},
 		// Arabic article joined to the name.
-		{"Syrian President Bashar al-Assad waves.", []Person{{Name: "Bashar al-Assad"}}},
+		{"Syrian President Bashar al-Assad waves.", []caption.Person{{Name: "Bashar al-Assad"}}},
 		// Initials and suffixes.
-		{"George W. Bush and Martin Luther King Jr. are remembered.", []Person{{Name: "George W. Bush"}, {Name: "Martin Luther King Jr."}}},
+		{"George W. Bush and Martin Luther King Jr. are remembered.", []caption.Person{{Name: "George W. Bush"}, {Name: "Martin Luther King Jr."}}},
 		// A possessive that describes, and one that ends the name.
-		{"Serbia's Novak Djokovic reads Nancy Pelosi's letter.", []Person{{Name: "Novak Djokovic"}, {Name: "Nancy Pelosi"}}},
+		{"Serbia's Novak Djokovic reads Nancy Pelosi's letter.", []caption.Person{{Name: "Novak Djokovic"}, {Name: "Nancy Pelosi"}}},
 		// Role nouns opening a sentence; hyphenated titles.
-		{"Actress Emma Stone and then-President Barack Obama smile.", []Person{{Name: "Emma Stone"}, {Name: "Barack Obama"}}},
+		{"Actress Emma Stone and then-President Barack Obama smile.", []caption.Person{{Name: "Emma Stone"}, {Name: "Barack Obama"}}},
 		// A surname with a position joins the earlier full name.
-		{"Xi Jinping meets Vladimir Putin. Putin (R) smiles.", []Person{{Name: "Xi Jinping"}, {Name: "Vladimir Putin", Position: "R"}}},
+		{"Xi Jinping meets Vladimir Putin. Putin (R) smiles.", []caption.Person{{Name: "Xi Jinping"}, {Name: "Vladimir Putin", Position: "R"}}},
 		// AP's comma positions.
-		{"Kim Jong Un, center, and Kim Yo Jong, second from left, watch.", []Person{{Name: "Kim Jong Un", Position: "C"}, {Name: "Kim Yo Jong", Position: "2nd L"}}},
+		{"Kim Jong Un, center, and Kim Yo Jong, second from left, watch.", []caption.Person{{Name: "Kim Jong Un", Position: "C"}, {Name: "Kim Yo Jong", Position: "2nd L"}}},
 		// A surname that is also a common word.
-		{"Lee Jae-myung meets Park Jin and Tony Hall.", []Person{{Name: "Lee Jae-myung"}, {Name: "Park Jin"}, {Name: "Tony Hall"}}},
+		{"Lee Jae-myung meets Park Jin and Tony Hall.", []caption.Person{{Name: "Lee Jae-myung"}, {Name: "Park Jin"}, {Name: "Tony Hall"}}},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, Parse(tc.text).People); diff != "" {

@@ -1,7 +1,8 @@
-package caption
+package parse
 
 import (
 	"encoding/json"
+	"github.com/cutline/cutline/caption"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,8 +43,8 @@ func FuzzParse(f *testing.F) {
 
 var ymd = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// checkFacts checks what must hold of any Facts, whatever the text.
-func checkFacts(t *testing.T, text string, f Facts) {
+// checkFacts checks what must hold of any caption.Facts, whatever the text.
+func checkFacts(t *testing.T, text string, f caption.Facts) {
 	t.Helper()
 	if f.Taken != "" {
 		if !ymd.MatchString(f.Taken) {
@@ -151,7 +152,7 @@ func TestParseCorpusCaptions(t *testing.T) {
 			checkFacts(t, *c, got)
 			if strings.HasSuffix(r.File, "Issue_122.jpg") && c == r.Caption {
 				seen++
-				want := Facts{Agency: "Getty Images", Photographer: "Stephen Dunn", Taken: "2002-01-19"}
+				want := caption.Facts{Agency: "Getty Images", Photographer: "Stephen Dunn", Taken: "2002-01-19"}
 				if got.Agency != want.Agency || got.Photographer != want.Photographer || got.Taken != want.Taken {
 					t.Errorf("%s: got %+v, want agency, photographer and date of %+v", r.File, got, want)
 				}

@@ -1,6 +1,7 @@
-package caption
+package parse
 
 import (
+	"github.com/cutline/cutline/caption"
 	"strconv"
 	"strings"
 
@@ -18,12 +19,12 @@ import (
 
 // personHit is a person found at a token range.
 type personHit struct {
-	Person
+	caption.Person
 	first, last int
 }
 
 // findPeople lists the people named in the working text.
-func (p *captionParser) findPeople() []Person {
+func (p *captionParser) findPeople() []caption.Person {
 	toks := p.toks
 	var hits []personHit
 	byWord := map[string]int{}
@@ -227,7 +228,7 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 		return personHit{}, false
 	}
 	name := trimPossessive(p.span(first, last))
-	return personHit{Person: Person{Name: name}, first: first, last: last}, true
+	return personHit{Person: caption.Person{Name: name}, first: first, last: last}, true
 }
 
 // singleNameOK reports whether a single capitalised word may be a person.
@@ -557,8 +558,8 @@ func isSentenceStop(t ptoken) bool {
 
 // mergePeople removes repeated people, keeping the first mention and the
 // first position given.
-func mergePeople(hits []personHit) []Person {
-	var out []Person
+func mergePeople(hits []personHit) []caption.Person {
+	var out []caption.Person
 	index := map[string]int{}
 	for _, h := range hits {
 		k := textfold.Key(h.Name)

@@ -1,4 +1,6 @@
-package caption
+package parse
+
+import "github.com/cutline/cutline/caption"
 
 // moreParseCases extend the tuning table with captions written after the
 // first round of tuning, each checked by hand against what an editor reads.
@@ -7,192 +9,192 @@ var moreParseCases = []parseCase{
 		// AFP photographer in capitals; a city that is also a territory.
 		name: "hong-kong",
 		text: "A man walks past a banner featuring Chinese President Xi Jinping in Hong Kong on July 1, 2022. (Photo by Peter PARKS / AFP)",
-		want: Facts{Agency: "AFP", Photographer: "Peter Parks", Taken: "2022-07-01", People: []Person{pers("Xi Jinping", "")}, Places: []string{"Hong Kong"}},
+		want: caption.Facts{Agency: "AFP", Photographer: "Peter Parks", Taken: "2022-07-01", People: []caption.Person{pers("Xi Jinping", "")}, Places: []string{"Hong Kong"}},
 	},
 	{
 		// Reuters: a possessive country is not a place; the city and country are.
 		name: "brazil-army",
 		text: "Supporters of Brazil's former President Jair Bolsonaro protest in front of the Army headquarters in Brasilia, Brazil, November 2, 2022. REUTERS/Adriano Machado",
-		want: Facts{Agency: "Reuters", Photographer: "Adriano Machado", Taken: "2022-11-02", People: []Person{pers("Jair Bolsonaro", "")}, Places: []string{"Brasilia", "Brazil"}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Adriano Machado", Taken: "2022-11-02", People: []caption.Person{pers("Jair Bolsonaro", "")}, Places: []string{"Brasilia", "Brazil"}},
 	},
 	{
 		// AP: a region named after "with the" and a modifier before the country.
 		name: "israel-gaza",
 		text: "Israeli soldiers take position near the border with the Gaza Strip in southern Israel, Monday, Oct. 9, 2023. (AP Photo/Ohad Zwigenberg)",
-		want: Facts{Agency: "AP", Photographer: "Ohad Zwigenberg", Taken: "2023-10-09", Places: []string{"Gaza Strip", "Israel"}},
+		want: caption.Facts{Agency: "AP", Photographer: "Ohad Zwigenberg", Taken: "2023-10-09", Places: []string{"Gaza Strip", "Israel"}},
 	},
 	{
 		// Getty: "U.N. headquarters" is an organisation; dateline and text cities.
 		name: "un-assembly",
 		text: "NEW YORK, NEW YORK - SEPTEMBER 19: U.S. President Joe Biden addresses the 78th United Nations General Assembly at U.N. headquarters on September 19, 2023 in New York City. (Photo by Spencer Platt/Getty Images)",
-		want: Facts{Agency: "Getty Images", Photographer: "Spencer Platt", Taken: "2023-09-19", People: []Person{pers("Joe Biden", "")}, Places: []string{"New York", "New York City"}},
+		want: caption.Facts{Agency: "Getty Images", Photographer: "Spencer Platt", Taken: "2023-09-19", People: []caption.Person{pers("Joe Biden", "")}, Places: []string{"New York", "New York City"}},
 	},
 	{
 		// Getty sport: "of Serbia" after a name is nationality, not a place; sport words are not people.
 		name: "wimbledon-final",
 		text: "Novak Djokovic of Serbia plays a forehand against Carlos Alcaraz of Spain in the Men's Singles Final on day fourteen of The Championships Wimbledon 2023 at All England Lawn Tennis and Croquet Club on July 16, 2023 in London, England. (Photo by Julian Finney/Getty Images)",
-		want: Facts{Agency: "Getty Images", Photographer: "Julian Finney", Taken: "2023-07-16", People: []Person{pers("Novak Djokovic", ""), pers("Carlos Alcaraz", "")}, Places: []string{"All England Lawn Tennis and Croquet Club", "London", "England"}},
+		want: caption.Facts{Agency: "Getty Images", Photographer: "Julian Finney", Taken: "2023-07-16", People: []caption.Person{pers("Novak Djokovic", ""), pers("Carlos Alcaraz", "")}, Places: []string{"All England Lawn Tennis and Croquet Club", "London", "England"}},
 	},
 	{
 		// Getty: teams after "match between" are not places; "Lusail City, Qatar".
 		name: "world-cup",
 		text: "Lionel Messi of Argentina lifts the FIFA World Cup trophy during the FIFA World Cup Qatar 2022 Final match between Argentina and France at Lusail Stadium on December 18, 2022 in Lusail City, Qatar. (Photo by Shaun Botterill/Getty Images)",
-		want: Facts{Agency: "Getty Images", Photographer: "Shaun Botterill", Taken: "2022-12-18", People: []Person{pers("Lionel Messi", "")}, Places: []string{"Lusail Stadium", "Lusail City", "Qatar"}},
+		want: caption.Facts{Agency: "Getty Images", Photographer: "Shaun Botterill", Taken: "2022-12-18", People: []caption.Person{pers("Lionel Messi", "")}, Places: []string{"Lusail Stadium", "Lusail City", "Qatar"}},
 	},
 	{
 		// AFP: positions with ordinals; a release date is not the date taken.
 		name: "kcna-daughter",
 		text: "North Korea's leader Kim Jong Un (C) and his daughter Kim Ju Ae (2nd R) watch the launch of a Hwasong-18 missile at an undisclosed location in this picture released by KCNA on July 13, 2023. (Photo by STR / KCNA VIA KNS / AFP)",
-		want: Facts{Agency: "AFP", Via: "KCNA", People: []Person{pers("Kim Jong Un", "C"), pers("Kim Ju Ae", "2nd R")}},
+		want: caption.Facts{Agency: "AFP", Via: "KCNA", People: []caption.Person{pers("Kim Jong Un", "C"), pers("Kim Ju Ae", "2nd R")}},
 	},
 	{
 		// Reuters: a landmark, a town with its noun, a prefecture.
 		name: "mount-fuji",
 		text: "A view of Mount Fuji from Kawaguchiko town in Yamanashi prefecture, Japan, January 5, 2023. REUTERS/Issei Kato",
-		want: Facts{Agency: "Reuters", Photographer: "Issei Kato", Taken: "2023-01-05", Places: []string{"Mount Fuji", "Kawaguchiko town", "Yamanashi prefecture", "Japan"}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Issei Kato", Taken: "2023-01-05", Places: []string{"Mount Fuji", "Kawaguchiko town", "Yamanashi prefecture", "Japan"}},
 	},
 	{
 		// Reuters: "file photo dated" and ", west London".
 		name: "file-photo-dated",
 		text: "Britain's Queen Elizabeth II smiles during a visit to the Royal Air Force base in Northolt, west London, in this file photo dated June 10, 2015. REUTERS/Toby Melville/File Photo",
-		want: Facts{Agency: "Reuters", Photographer: "Toby Melville", File: true, Taken: "2015-06-10", People: []Person{pers("Queen Elizabeth II", "")}, Places: []string{"Northolt", "London"}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Toby Melville", File: true, Taken: "2015-06-10", People: []caption.Person{pers("Queen Elizabeth II", "")}, Places: []string{"Northolt", "London"}},
 	},
 	{
 		// Reuters: "Washington, D.C." normalised; a landmark without a preposition.
 		name: "capitol-building",
 		text: "A general view shows the Capitol building in Washington, D.C., U.S., January 6, 2022. REUTERS/Jonathan Ernst",
-		want: Facts{Agency: "Reuters", Photographer: "Jonathan Ernst", Taken: "2022-01-06", Places: []string{"Capitol", "Washington, DC", "U.S."}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Jonathan Ernst", Taken: "2022-01-06", Places: []string{"Capitol", "Washington, DC", "U.S."}},
 	},
 	{
 		// Reuters: a building named after a person is a place, not a person.
 		name: "trump-tower",
 		text: "Supporters of former U.S. President Donald Trump rally outside Trump Tower in New York City, U.S., April 4, 2023. REUTERS/Brendan McDermid",
-		want: Facts{Agency: "Reuters", Photographer: "Brendan McDermid", Taken: "2023-04-04", People: []Person{pers("Donald Trump", "")}, Places: []string{"Trump Tower", "New York City", "U.S."}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Brendan McDermid", Taken: "2023-04-04", People: []caption.Person{pers("Donald Trump", "")}, Places: []string{"Trump Tower", "New York City", "U.S."}},
 	},
 	{
 		// AAP Image credit and Parliament House.
 		name: "aap",
 		text: "Australian Prime Minister Anthony Albanese speaks during a press conference at Parliament House in Canberra, Tuesday, Feb. 14, 2023. AAP Image/Lukas Coch",
-		want: Facts{Agency: "AAP", Photographer: "Lukas Coch", Taken: "2023-02-14", People: []Person{pers("Anthony Albanese", "")}, Places: []string{"Parliament House", "Canberra"}},
+		want: caption.Facts{Agency: "AAP", Photographer: "Lukas Coch", Taken: "2023-02-14", People: []caption.Person{pers("Anthony Albanese", "")}, Places: []string{"Parliament House", "Canberra"}},
 	},
 	{
 		// AFP: a band in capitals is not a person; awards are not places.
 		name: "bts",
 		text: "Members of the K-pop band BTS pose for photographers upon their arrival at the Grammy Awards in Las Vegas on April 3, 2022. (Photo by VALERIE MACON / AFP)",
-		want: Facts{Agency: "AFP", Photographer: "Valerie Macon", Taken: "2022-04-03", Places: []string{"Las Vegas"}},
+		want: caption.Facts{Agency: "AFP", Photographer: "Valerie Macon", Taken: "2022-04-03", Places: []string{"Las Vegas"}},
 	},
 	{
 		// Reuters: a company before a title is cut off the name.
 		name: "samsung-chairman",
 		text: "Samsung Electronics Chairman Lee Jae-yong arrives at the Seoul Central District Court in Seoul, South Korea, February 5, 2024. REUTERS/Kim Soo-hyeon",
-		want: Facts{Agency: "Reuters", Photographer: "Kim Soo-hyeon", Taken: "2024-02-05", People: []Person{pers("Lee Jae-yong", "")}, Places: []string{"Seoul Central District Court", "Seoul", "South Korea"}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Kim Soo-hyeon", Taken: "2024-02-05", People: []caption.Person{pers("Lee Jae-yong", "")}, Places: []string{"Seoul Central District Court", "Seoul", "South Korea"}},
 	},
 	{
 		// AFP: "invasion of Ukraine" is not where the picture is.
 		name: "invasion-of",
 		text: "A protester holds a placard reading \"No War\" during a rally against Russia's invasion of Ukraine near the Russian embassy in Seoul on February 27, 2022. (Photo by ANTHONY WALLACE / AFP)",
-		want: Facts{Agency: "AFP", Photographer: "Anthony Wallace", Taken: "2022-02-27", Places: []string{"Seoul"}},
+		want: caption.Facts{Agency: "AFP", Photographer: "Anthony Wallace", Taken: "2022-02-27", Places: []string{"Seoul"}},
 	},
 	{
 		// Xinhua: a Korean surname that is also a common word ("Park").
 		name: "park-jin",
 		text: "Chinese Foreign Minister Wang Yi (R) meets with his South Korean counterpart Park Jin in Qingdao, China's eastern Shandong province, Aug. 9, 2022. (Xinhua/Li Ziheng)",
-		want: Facts{Agency: "Xinhua", Photographer: "Li Ziheng", Taken: "2022-08-09", People: []Person{pers("Wang Yi", "R"), pers("Park Jin", "")}, Places: []string{"Qingdao", "China"}},
+		want: caption.Facts{Agency: "Xinhua", Photographer: "Li Ziheng", Taken: "2022-08-09", People: []caption.Person{pers("Wang Yi", "R"), pers("Park Jin", "")}, Places: []string{"Qingdao", "China"}},
 	},
 	{
 		// AFP: three positions and "Camp David, Maryland".
 		name: "camp-david",
 		text: "US President Joe Biden (C) is flanked by South Korean President Yoon Suk Yeol (L) and Japanese Prime Minister Fumio Kishida (R) during a joint press conference at Camp David, Maryland on August 18, 2023. (Photo by ANDREW CABALLERO-REYNOLDS / AFP)",
-		want: Facts{Agency: "AFP", Photographer: "Andrew Caballero-Reynolds", Taken: "2023-08-18", People: []Person{pers("Joe Biden", "C"), pers("Yoon Suk Yeol", "L"), pers("Fumio Kishida", "R")}, Places: []string{"Camp David", "Maryland"}},
+		want: caption.Facts{Agency: "AFP", Photographer: "Andrew Caballero-Reynolds", Taken: "2023-08-18", People: []caption.Person{pers("Joe Biden", "C"), pers("Yoon Suk Yeol", "L"), pers("Fumio Kishida", "R")}, Places: []string{"Camp David", "Maryland"}},
 	},
 	{
 		// AP/CP: a team before a lower-case role is neither a person nor a place; jersey numbers are not positions.
 		name: "nba-roles",
 		text: "Toronto Raptors forward Scottie Barnes (4) drives past New York Knicks center Mitchell Robinson (23) during the first half of an NBA basketball game in Toronto, Sunday, Jan. 22, 2023. (Frank Gunn/The Canadian Press via AP)",
-		want: Facts{Agency: "AP", Photographer: "Frank Gunn", Via: "The Canadian Press", Taken: "2023-01-22", People: []Person{pers("Scottie Barnes", ""), pers("Mitchell Robinson", "")}, Places: []string{"Toronto"}},
+		want: caption.Facts{Agency: "AP", Photographer: "Frank Gunn", Via: "The Canadian Press", Taken: "2023-01-22", People: []caption.Person{pers("Scottie Barnes", ""), pers("Mitchell Robinson", "")}, Places: []string{"Toronto"}},
 	},
 	{
 		// Getty: club names after "of" and "between" are not people; a dash inside the credit.
 		name: "psg",
 		text: "Kylian Mbappe of Paris Saint-Germain during the Ligue 1 match between Paris Saint-Germain and Olympique de Marseille at Parc des Princes on February 26, 2023 in Paris, France. (Photo by Aurelien Meunier - PSG/PSG via Getty Images)",
-		want: Facts{Agency: "Getty Images", Photographer: "Aurelien Meunier", Via: "PSG", Taken: "2023-02-26", People: []Person{pers("Kylian Mbappe", "")}, Places: []string{"Parc des Princes", "Paris", "France"}},
+		want: caption.Facts{Agency: "Getty Images", Photographer: "Aurelien Meunier", Via: "PSG", Taken: "2023-02-26", People: []caption.Person{pers("Kylian Mbappe", "")}, Places: []string{"Parc des Princes", "Paris", "France"}},
 	},
 	{
 		// AFP handout credit with a provider in capitals and a restriction.
 		name: "hualien-handout",
 		text: "This handout photo taken and released on April 3, 2024 by the Hualien County Fire Department shows a damaged building in Hualien, eastern Taiwan. (Photo by Handout / HUALIEN COUNTY FIRE DEPARTMENT / AFP) / RESTRICTED TO EDITORIAL USE",
-		want: Facts{Agency: "AFP", Via: "Hualien County Fire Department", Handout: true, Taken: "2024-04-03", Places: []string{"Hualien", "Taiwan"}, Restrictions: []string{"RESTRICTED TO EDITORIAL USE"}},
+		want: caption.Facts{Agency: "AFP", Via: "Hualien County Fire Department", Handout: true, Taken: "2024-04-03", Places: []string{"Hualien", "Taiwan"}, Restrictions: []string{"RESTRICTED TO EDITORIAL USE"}},
 	},
 	{
 		// Reuters: an unknown town before ", New Jersey" is a place (City, State).
 		name: "weehawken",
 		text: "Wildfire smoke is seen over the Manhattan skyline from Weehawken, New Jersey, U.S., June 7, 2023. REUTERS/Eduardo Munoz",
-		want: Facts{Agency: "Reuters", Photographer: "Eduardo Munoz", Taken: "2023-06-07", Places: []string{"Manhattan", "Weehawken", "New Jersey", "U.S."}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Eduardo Munoz", Taken: "2023-06-07", Places: []string{"Manhattan", "Weehawken", "New Jersey", "U.S."}},
 	},
 	{
 		// Reuters: a court after "at the" with "for a hearing" after it.
 		name: "constitutional-court",
 		text: "South Korea's Yoon Suk Yeol arrives at the Constitutional Court for a hearing of his impeachment trial, in Seoul, South Korea, January 21, 2025. REUTERS/Kim Hong-Ji",
-		want: Facts{Agency: "Reuters", Photographer: "Kim Hong-Ji", Taken: "2025-01-21", People: []Person{pers("Yoon Suk Yeol", "")}, Places: []string{"Constitutional Court", "Seoul", "South Korea"}},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Kim Hong-Ji", Taken: "2025-01-21", People: []caption.Person{pers("Yoon Suk Yeol", "")}, Places: []string{"Constitutional Court", "Seoul", "South Korea"}},
 	},
 	{
 		// AP: initials in capitals are part of a name; a conference is not a place.
 		name: "initials-in-capitals",
 		text: "U.S. Vice President JD Vance speaks at the Munich Security Conference in Munich, Germany, on February 14, 2025. (AP Photo/Matthias Schrader)",
-		want: Facts{Agency: "AP", Photographer: "Matthias Schrader", Taken: "2025-02-14", People: []Person{pers("JD Vance", "")}, Places: []string{"Munich", "Germany"}},
+		want: caption.Facts{Agency: "AP", Photographer: "Matthias Schrader", Taken: "2025-02-14", People: []caption.Person{pers("JD Vance", "")}, Places: []string{"Munich", "Germany"}},
 	},
 	{
 		// Reuters: the agency at the end after "obtained by".
 		name: "obtained-by-reuters",
 		text: "A drone view shows the damaged bridge near Kherson in this screen grab obtained by REUTERS.",
-		want: Facts{Agency: "Reuters", Places: []string{"Kherson"}},
+		want: caption.Facts{Agency: "Reuters", Places: []string{"Kherson"}},
 	},
 	{
 		// "Reuters file photo" in parentheses.
 		name: "reuters-file-photo",
 		text: "Protesters march through central Paris. (Reuters file photo)",
-		want: Facts{Agency: "Reuters", File: true, Places: []string{"Paris"}},
+		want: caption.Facts{Agency: "Reuters", File: true, Places: []string{"Paris"}},
 	},
 	{
 		// Reuters: "Illustration" in the chain is what the picture is, not a provider.
 		name: "reuters-illustration",
 		text: "A 3D printed Bitcoin is seen in front of a stock graph in this illustration taken January 8, 2024. REUTERS/Dado Ruvic/Illustration/File Photo",
-		want: Facts{Agency: "Reuters", Photographer: "Dado Ruvic", File: true, Taken: "2024-01-08"},
+		want: caption.Facts{Agency: "Reuters", Photographer: "Dado Ruvic", File: true, Taken: "2024-01-08"},
 	},
 	{
 		// AP: a pool of agencies with commas inside the parentheses.
 		name: "kremlin-pool-via-ap",
 		text: "Russian President Vladimir Putin speaks during a meeting in Moscow, Russia, Wednesday, Aug. 16, 2023. (Mikhail Metzel, Sputnik, Kremlin Pool Photo via AP)",
-		want: Facts{Agency: "AP", Via: "Kremlin", Photographer: "Mikhail Metzel", Pool: true, Taken: "2023-08-16", People: []Person{pers("Vladimir Putin", "")}, Places: []string{"Moscow", "Russia"}},
+		want: caption.Facts{Agency: "AP", Via: "Kremlin", Photographer: "Mikhail Metzel", Pool: true, Taken: "2023-08-16", People: []caption.Person{pers("Vladimir Putin", "")}, Places: []string{"Moscow", "Russia"}},
 	},
 	{
 		// A Korean-language caption credits Yonhap as "연합뉴스".
 		name: "korean-yonhap",
 		text: "윤석열 대통령이 서울 용산 대통령실에서 열린 국무회의에서 발언하고 있다. (연합뉴스)",
-		want: Facts{Agency: "Yonhap"},
+		want: caption.Facts{Agency: "Yonhap"},
 	},
 	{
 		// UPI story dateline with a year-less date and no reference.
 		name: "upi-dateline",
 		text: "SEOUL, South Korea, Jan. 3 (UPI) -- South and North Korea made contact on a re-established communication channel running through the truce village of Panmunjom on Wednesday.",
-		want: Facts{Agency: "UPI", Places: []string{"Seoul", "South Korea", "Panmunjom"}},
+		want: caption.Facts{Agency: "UPI", Places: []string{"Seoul", "South Korea", "Panmunjom"}},
 	},
 	{
 		// A photographer without an agency; a Korean province written "-do".
 		name: "photographer-only",
 		text: "Participants run in the 2024 Chosun Ilbo Chuncheon Marathon held in Chuncheon, Gangwon-do on October 27, 2024. (Photo by Jang Yeon-seong)",
-		want: Facts{Photographer: "Jang Yeon-seong", Taken: "2024-10-27", Places: []string{"Chuncheon", "Gangwon-do"}},
+		want: caption.Facts{Photographer: "Jang Yeon-seong", Taken: "2024-10-27", Places: []string{"Chuncheon", "Gangwon-do"}},
 	},
 	{
 		// An acronym place in capitals stays as written.
 		name: "dprk",
 		text: "Agricultural workers transplant rice at a farm in Pyongyang, DPRK, on Tuesday, May 25, 2021. (Photo by Jon Chol Jin/AP Photo)",
-		want: Facts{Agency: "AP", Photographer: "Jon Chol Jin", Taken: "2021-05-25", Places: []string{"Pyongyang", "DPRK"}},
+		want: caption.Facts{Agency: "AP", Photographer: "Jon Chol Jin", Taken: "2021-05-25", Places: []string{"Pyongyang", "DPRK"}},
 	},
 	{
 		// Yonhap: two positions with rows, a handout from a ministry.
 		name: "yonhap-rows",
 		text: "South Korean Defense Minister Shin Won-sik (4th from L, front row) poses for a photo with a U.S. delegation, including Kirsten Gillibrand (4th from R, front row), at the defense ministry in Seoul on March 29, 2024, in this photo provided by the ministry. (PHOTO NOT FOR SALE) (Yonhap)",
-		want: Facts{Agency: "Yonhap", Taken: "2024-03-29", People: []Person{pers("Shin Won-sik", "4th L"), pers("Kirsten Gillibrand", "4th R")}, Places: []string{"Seoul"}, Restrictions: []string{"PHOTO NOT FOR SALE"}},
+		want: caption.Facts{Agency: "Yonhap", Taken: "2024-03-29", People: []caption.Person{pers("Shin Won-sik", "4th L"), pers("Kirsten Gillibrand", "4th R")}, Places: []string{"Seoul"}, Restrictions: []string{"PHOTO NOT FOR SALE"}},
 	},
 }
