@@ -13,7 +13,34 @@ func newBenchCommand(g *globalOptions) *cobra.Command {
 		Use:   "bench ingest|search",
 		Short: "Measure ingest and search, each against its reference in the same run",
 	}
-	c.AddCommand(newBenchIngestCommand(g), newBenchSearchCommand(g))
+	c.AddCommand(newBenchIngestCommand(g), newBenchSearchCommand(g), newBenchGenCommand(g))
+	return c
+}
+
+// newBenchGenCommand writes the benchmark's photos; bench ingest runs it as
+// a child process so that its own memory stays out of the measurement.
+func newBenchGenCommand(g *globalOptions) *cobra.Command {
+	var (
+		dir   string
+		mp, n int
+	)
+	c := &cobra.Command{
+		Use:    "gen --dir DIR --mp N --n N",
+		Short:  "Write synthetic photographic JPEGs for the benchmarks",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if dir == "" || mp <= 0 || n <= 0 {
+				return usagef("--dir, --mp and --n are required")
+			}
+			_, err := bench.Generate(c.Context(), dir, mp, n)
+			return err
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&dir, "dir", "", "folder to write to")
+	f.IntVar(&mp, "mp", 24, "megapixels")
+	f.IntVar(&n, "n", 4, "photos")
 	return c
 }
 

@@ -21,7 +21,7 @@ func TestIngestMemory24MP(t *testing.T) {
 	}
 	work := t.TempDir()
 	n := 2 * runtime.GOMAXPROCS(0)
-	files, err := bench.Generate(context.Background(), filepath.Join(work, "wire"), 24, n)
+	files, err := bench.GenerateInChild(context.Background(), "cutline", filepath.Join(work, "wire"), 24, n)
 	if err != nil {
 		t.Fatal(err)
 	}

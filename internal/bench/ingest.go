@@ -86,7 +86,7 @@ func Ingest(ctx context.Context, w io.Writer, opts IngestOptions) ([]Row, error)
 	var rows []Row
 	for _, mp := range o.Sizes {
 		fmt.Fprintf(w, "generating %d photos of %d MP...\n", o.N, mp)
-		files, err := Generate(ctx, filepath.Join(dir, fmt.Sprintf("photos-%dmp", mp)), mp, o.N)
+		files, err := GenerateInChild(ctx, o.Exe, filepath.Join(dir, fmt.Sprintf("photos-%dmp", mp)), mp, o.N)
 		if err != nil {
 			return rows, err
 		}
@@ -144,6 +144,25 @@ func runIngest(ctx context.Context, exe, arch, dir string) (Row, error) {
 	return row, nil
 }
 
+// GenerateInChild runs Generate in a child process ("cutline bench gen").
+// The kernel charges a process's peak memory before exec (ru_maxrss keeps
+// the high-water mark of the address space it was forked from) to the
+// processes it starts, so the process that measures an ingest must never
+// have held the generated photos itself.
+func GenerateInChild(ctx context.Context, exe, dir string, mp, n int) ([]string, error) {
+	cmd := exec.CommandContext(ctx, exe, "bench", "gen", "--dir", dir, "--mp", fmt.Sprint(mp), "--n", fmt.Sprint(n))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("generating photos: %v: %s", err, out)
+	}
+	files := make([]string, n)
+	for i := range files {
+		files[i] = framePath(dir, i)
+	}
+	return files, nil
+}
+
+func framePath(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf("frame-%03d.jpg", i)) }
+
 // Generate writes n distinct synthetic photos of about mp megapixels (3:2)
 // into dir, using every core.
 func Generate(ctx context.Context, dir string, mp, n int) ([]string, error) {
@@ -161,7 +180,7 @@ func Generate(ctx context.Context, dir string, mp, n int) ([]string, error) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
-		files[i] = filepath.Join(dir, fmt.Sprintf("frame-%03d.jpg", i))
+		files[i] = framePath(dir, i)
 		if _, err := os.Stat(files[i]); err == nil {
 			continue
 		}
