@@ -49,8 +49,9 @@
 // In-young", "LEE IN-YOUNG" and "lee in young" are the same tokens.
 //
 // Document fields (TV = term vectors, needed for phrases; S = stored; DV =
-// doc values, for sorting and facets; nothing else is stored, and there is
-// no _all field):
+// doc values, for sorting and facets; nothing else is stored, and the _all
+// field is switched off, which Bleve otherwise adds, empty, to every
+// document; MappingVersion 2):
 //
 //	text          cutline_text  TV S   headline, a newline, caption text;
 //	                                   stored for highlighting
@@ -70,12 +71,17 @@
 //	place_facet   keyword          DV  U+001F, spelling as written (see
 //	credit_facet  keyword          DV  below); persons, places, credit,
 //	agency_facet  keyword          DV  agency
-//	year          keyword          DV  year of the photo's date
-//	date          datetime         DV  the photo's date: the date taken from
+//	year          keyword          DV  year of the photo's date, "2006"
+//	month, day    keyword              "2006-01", "2006-01-02" (date ranges
+//	                                   are covered by day, month and year
+//	                                   terms rather than a numeric range)
+//	date          keyword          DV  sort key "2006-01-02T15:04:05": the
+//	                                   photo's date: the date taken from
 //	                                   the caption, else EXIF
 //	                                   DateTimeOriginal, else IPTC date
 //	                                   created, else the ingest time (UTC
-//	                                   when no zone; clamped to 1678–2261)
+//	                                   when no zone; clamped to years
+//	                                   1–9999)
 //	file, handout, pool  boolean       the parsed flags
 //
 // Facet tokens pair a folded key ("lee in young") with a spelling ("Lee
@@ -123,4 +129,31 @@
 // so a person: query marks the name in the caption) are found in it, and
 // offsets are mapped back to the original bytes. Fragments are plain text
 // with byte ranges; Fragment.Format renders them with escaping.
+//
+// # Speed
+//
+// Search reads one Bleve snapshot and keeps nothing between calls but the
+// facet columns below. It was measured at a million photos (BENCH.md);
+// what it does differently from a plain Bleve search, and why:
+//
+//   - A word in several fields, and a phrase, are read by searchers of our
+//     own (searchers.go) that skip the fields without the word and merge
+//     posting lists, or check positions, in one loop: Bleve spends over
+//     100 ns per hit in its disjunction of conjunctions, and 2 µs per
+//     candidate of a phrase. Scores are Bleve's TF-IDF.
+//   - Groups of filters only (dates, flags, IDs) are read without scores,
+//     as posting bitmaps that the words skip through (filteredQuery).
+//   - A big search runs as two, over the two halves of the document
+//     numbers, on two cores, and their pages are merged.
+//   - Listing by date reads a window of the newest (or oldest) days that
+//     hold a page, not every hit (window.go); a query of dates alone is
+//     counted from the document counts of its day, month and year terms.
+//   - Facets are counted from columns of ordinals built once per segment,
+//     while the search finds the hits; the empty query's from per-segment
+//     totals less deletions (facets.go, columns.go). Only a query of dates
+//     alone listed by date with more than FacetExactLimit hits gets
+//     sampled, estimated facets (Result.FacetsEstimated).
+//   - Rebuild writes with two batch writers, so that analysis goes on
+//     during each batch's fsync, merges the result into one segment and
+//     builds its facet columns before swapping it in.
 package index

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -68,7 +67,8 @@ type Index struct {
 	dir  string
 	opts Options
 	m    *mapping.IndexMappingImpl
-	text analysis.Analyzer // analyzerText, for stop words and highlights
+	text analysis.Analyzer // analyzerText, for queries and highlights
+	name analysis.Analyzer // analyzerName, for queries on name fields
 
 	writeMu sync.Mutex // serialises Sync and Rebuild
 
@@ -76,13 +76,16 @@ type Index struct {
 	bi    bleve.Index  // nil once closed
 	stale string       // why the index must be rebuilt; "" when current
 
-	// noWindow turns date windows off, for tests comparing with them.
-	noWindow bool
+	// Knobs for tests that compare the shortcuts with the plain way.
+	noWindow   bool   // sort every hit rather than a window of days
+	noSample   bool   // count the facets of every hit, never a sample
+	noColumns  bool   // read facet values from Bleve's doc values
+	noParallel bool   // never split a search in two
+	splitMin   uint64 // parallelMin, when not zero
+	exactLimit uint64 // FacetExactLimit, when not zero
+	sampleSize uint64 // facetSample, when not zero
 
-	// gen counts changes to the index, for the facet cache.
-	gen     atomic.Uint64
-	cacheMu sync.Mutex
-	cache   *facetCache
+	cols *columnCache // facet columns of the open index; guarded by mu
 }
 
 // Open opens the index in dir, creating an empty one when dir does not
@@ -107,8 +110,9 @@ func Open(dir string, opts *Options) (*Index, error) {
 	}
 	ix := &Index{dir: filepath.Clean(dir), opts: o, m: m}
 	ix.text = m.AnalyzerNamed(analyzerText)
-	if ix.text == nil {
-		return nil, fmt.Errorf("index: analyzer %s missing from the mapping", analyzerText)
+	ix.name = m.AnalyzerNamed(analyzerName)
+	if ix.text == nil || ix.name == nil {
+		return nil, fmt.Errorf("index: analyzers %s and %s missing from the mapping", analyzerText, analyzerName)
 	}
 
 	if _, err := os.Stat(ix.dir); errors.Is(err, fs.ErrNotExist) {
@@ -148,6 +152,7 @@ func Open(dir string, opts *Options) (*Index, error) {
 	}
 	ix.bi = bi
 	ix.stale = staleReason(bi)
+	ix.cols = newColumnCache()
 	return ix, nil
 }
 

@@ -24,7 +24,9 @@ import (
 // construction below. Change it whenever either changes: an index built
 // with another version is rebuilt by Sync instead of being searched with a
 // mapping that no longer matches it.
-const MappingVersion = 1
+//
+// Version 2: no _all field.
+const MappingVersion = 2
 
 // Analyzer names, defined inside the mapping so that an index carries its
 // own analysis chain.
@@ -141,6 +143,11 @@ func newMapping(o mappingOptions) (*mapping.IndexMappingImpl, error) {
 	}
 	for _, name := range []string{fieldFile, fieldHandout, fieldPool} {
 		doc.AddFieldMappingsAt(name, field("boolean", "", false, false, false))
+	}
+	if !o.untuned {
+		// Without this Bleve adds an empty _all field to every document,
+		// which costs 6% of the indexing time.
+		doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	}
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerText

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/cutline/cutline/archive"
 	"github.com/cutline/cutline/caption"
@@ -85,7 +86,13 @@ type Result struct {
 	Total  uint64                 `json:"total"`
 	Hits   []Hit                  `json:"hits"`
 	Facets map[string][]FacetTerm `json:"facets,omitempty"`
-	Took   time.Duration          `json:"-"`
+	// FacetsEstimated reports facet counts estimated from a sample of the
+	// hits: show them as "≈ 12,000". The order of the top values is then
+	// approximate too; Total is always exact. Only a query of dates alone
+	// with more than FacetExactLimit hits, listed by date, gets estimates
+	// (see facets.go).
+	FacetsEstimated bool          `json:"facets_estimated,omitempty"`
+	Took            time.Duration `json:"-"`
 }
 
 // Hit is one matching photo.
@@ -117,6 +124,9 @@ var facetFields = []struct{ name, field string }{
 }
 
 // Search runs q. A stale index gives an error wrapping ErrStale.
+//
+// Every part of the answer comes from one snapshot of the index, read by
+// this call: nothing is cached between calls.
 func (ix *Index) Search(ctx context.Context, q Query, opts SearchOptions) (*Result, error) {
 	start := time.Now()
 	limit := opts.Limit
@@ -139,178 +149,140 @@ func (ix *Index) Search(ctx context.Context, q Query, opts SearchOptions) (*Resu
 	if ix.stale != "" {
 		return nil, fmt.Errorf("index: cannot search: %w: %s (run cutline reindex)", ErrStale, ix.stale)
 	}
+	out, err := ix.search(ctx, q, opts.Sort, offset, limit, opts.Facets, facetSize, !opts.NoHighlight)
+	if err != nil {
+		return nil, fmt.Errorf("index: search %q: %w", q.String(), err)
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func (ix *Index) search(ctx context.Context, q Query, order Sort, offset, limit int, facets bool, facetSize int, highlight bool) (out *Result, err error) {
+	bx, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := bx.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := r.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
 
 	bq := ix.bleveQuery(q)
-	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
-	order := opts.Sort
 	if order == SortDefault {
 		order = SortNewest
 		if q.hasText() {
 			order = SortRelevance
 		}
 	}
+	var hits search.DocumentMatchCollection
+	var total uint64
+	var t *tally // facets counted while the hits are found
+	if facets {
+		t = &tally{ix: ix, r: r}
+	}
 	switch order {
 	case SortNewest, SortOldest:
-		// Listed by date, hits need no score (Hit.Score is 0), and
-		// skipping it saves time.
-		req.Score = bleve.ScoreNone
-		req.SortByCustom(search.SortOrder{
-			&search.SortField{Field: fieldDate, Type: search.SortFieldAsString, Desc: order == SortNewest, Missing: search.SortFieldMissingLast},
-			&search.SortDocID{Desc: order == SortNewest},
-		})
+		hits, total, err = ix.byDate(ctx, r, bq, q, offset, limit, order == SortNewest, t)
 	default:
-		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
+		hits, total, err = ix.collect(ctx, r, bq, offset, limit, search.SortOrder{&search.SortScore{Desc: true}}, "", t)
 	}
-	marks := ix.highlightTerms(q)
-	if !opts.NoHighlight && len(marks) > 0 {
-		req.Fields = []string{fieldText}
-	}
-	if opts.Facets {
-		for _, f := range facetFields {
-			size := facetSize
-			if f.field != fieldYear {
-				// Spellings of one value are separate tokens; ask for more
-				// so that they can be added up (see facetTokens).
-				size = facetSize*3 + 10
-			}
-			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, size))
-		}
+	if err != nil {
+		return nil, err
 	}
 
-	res, err := ix.run(ctx, bq, q, req, order)
-	if err != nil {
-		return nil, fmt.Errorf("index: search %q: %w", q.String(), err)
-	}
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
+	out = &Result{Total: total, Hits: make([]Hit, 0, len(hits))}
+	marks := ix.highlightTerms(q)
+	for _, h := range hits {
 		hit := Hit{ID: archive.ID(h.ID), Score: h.Score}
-		if s, ok := h.Fields[fieldText].(string); ok {
-			hit.Highlights = ix.highlight(s, marks)
+		if highlight && len(marks) > 0 {
+			text, err := storedCaption(r, h.ID)
+			if err != nil {
+				return nil, err
+			}
+			hit.Highlights = ix.highlight(text, marks)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	if opts.Facets {
-		out.Facets = make(map[string][]FacetTerm, len(facetFields))
-		for _, f := range facetFields {
-			out.Facets[f.name] = groupFacet(res.Facets[f.name], facetSize)
-		}
-	}
-	out.Took = time.Since(start)
-	return out, nil
-}
-
-// run executes req, listing by date through windows when it can (see
-// window.go), with the total and facets from a separate count then.
-func (ix *Index) run(ctx context.Context, bq query.Query, q Query, req *bleve.SearchRequest, order Sort) (*bleve.SearchResult, error) {
-	if (order == SortNewest || order == SortOldest) && !ix.noWindow {
-		facets := req.Facets
-		req.Facets = nil
-		res, ok, err := ix.searchByDate(ctx, bq, q, req, order == SortNewest)
+	switch {
+	case facets && t.done:
+		out.Facets = t.facets(facetSize)
+	case facets:
+		// The search did not visit every hit (a window, or a count from
+		// term counts): facets count them apart.
+		out.Facets, out.FacetsEstimated, err = ix.facets(ctx, r, bq, total, facetSize)
 		if err != nil {
 			return nil, err
 		}
-		if ok {
-			res.Total, res.Facets, err = ix.countCached(ctx, bq, facets)
-			return res, err
+	}
+	return out, nil
+}
+
+// storedCaption returns the stored headline and caption of a photo.
+func storedCaption(r index.IndexReader, id string) (string, error) {
+	doc, err := r.Document(id)
+	if err != nil || doc == nil {
+		return "", err
+	}
+	var text string
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == fieldText {
+			text = string(f.Value())
 		}
-		req.Facets = facets
-	}
-	return ix.bi.SearchInContext(ctx, req)
-}
-
-// countCached is count, with the facets of the empty query kept until the
-// index changes: the front page asks for them on every visit, and they
-// cost a doc-value read per photo in the archive.
-func (ix *Index) countCached(ctx context.Context, bq query.Query, facets bleve.FacetsRequest) (uint64, search.FacetResults, error) {
-	_, all := bq.(*query.MatchAllQuery)
-	if !all || len(facets) == 0 {
-		return ix.count(ctx, bq, facets)
-	}
-	gen := ix.gen.Load()
-	key := facetKey(facets)
-	ix.cacheMu.Lock()
-	c := ix.cache
-	ix.cacheMu.Unlock()
-	if c != nil && c.gen == gen && c.key == key {
-		return c.total, c.facets, nil
-	}
-	total, fr, err := ix.count(ctx, bq, facets)
-	if err != nil {
-		return 0, nil, err
-	}
-	ix.cacheMu.Lock()
-	ix.cache = &facetCache{gen: gen, key: key, total: total, facets: fr}
-	ix.cacheMu.Unlock()
-	return total, fr, nil
-}
-
-// facetCache holds the facets of the empty query for one generation of
-// the index.
-type facetCache struct {
-	gen    uint64
-	key    string
-	total  uint64
-	facets search.FacetResults
-}
-
-func facetKey(f bleve.FacetsRequest) string {
-	names := make([]string, 0, len(f))
-	for name, r := range f {
-		names = append(names, fmt.Sprintf("%s:%s:%d", name, r.Field, r.Size))
-	}
-	sort.Strings(names)
-	return strings.Join(names, ",")
+	})
+	return text, nil
 }
 
 // groupFacet adds up the spellings of each value and keeps the most
 // common spelling as its name. A photo carries one token per value (see
 // facetTokens), so the sums are photo counts.
-func groupFacet(fr *search.FacetResult, size int) []FacetTerm {
-	out := []FacetTerm{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
+func groupFacet(counts map[string]*int, size int) []FacetTerm {
 	type group struct {
 		count, best int
 		name        string
 	}
 	groups := map[string]*group{}
 	var keys []string
-	for _, t := range fr.Terms.Terms() {
-		key, display := splitFacetToken(t.Term)
+	for term, n := range counts {
+		key, display := splitFacetToken(term)
 		g := groups[key]
 		if g == nil {
 			g = &group{}
 			groups[key] = g
 			keys = append(keys, key)
 		}
-		g.count += t.Count
-		if t.Count > g.best || t.Count == g.best && display < g.name {
-			g.best, g.name = t.Count, display
+		g.count += *n
+		if *n > g.best || *n == g.best && display < g.name {
+			g.best, g.name = *n, display
 		}
 	}
 	// Ties go in the order of the folded names, so that "São Paulo" sorts
 	// with the S's.
-	sort.SliceStable(keys, func(i, j int) bool {
+	sort.Slice(keys, func(i, j int) bool {
 		gi, gj := groups[keys[i]], groups[keys[j]]
 		if gi.count != gj.count {
 			return gi.count > gj.count
 		}
 		return keys[i] < keys[j]
 	})
-	for _, k := range keys {
+	out := []FacetTerm{}
+	for _, k := range keys[:min(len(keys), size)] {
 		out = append(out, FacetTerm{Term: groups[k].name, Count: groups[k].count})
-	}
-	if len(out) > size {
-		out = out[:size]
 	}
 	return out
 }
 
 // bleveQuery translates a parsed query. Groups are ANDed, the terms of a
 // group ORed; a group that is one negated term becomes a must-not clause.
+// Groups of filters only (dates, flags, IDs) are kept apart from the
+// words, so that they are read as posting bitmaps, without scores (see
+// filteredQuery).
 func (ix *Index) bleveQuery(q Query) query.Query {
-	var must, mustNot []query.Query
+	var must, filters, mustNot []query.Query
 	for _, g := range q.Groups {
 		if len(g) == 1 && g[0].Not {
 			if tq := ix.termQuery(g[0]); tq != nil {
@@ -319,6 +291,7 @@ func (ix *Index) bleveQuery(q Query) query.Query {
 			continue
 		}
 		var alts []query.Query
+		filter := true
 		for _, t := range g {
 			tq := ix.termQuery(t)
 			if tq == nil {
@@ -328,26 +301,53 @@ func (ix *Index) bleveQuery(q Query) query.Query {
 				tq = query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{tq})
 			}
 			alts = append(alts, tq)
+			if _, kind, _ := lookupQueryField(t.Field); t.Field == "" || kind == kindText || t.Not {
+				filter = false
+			}
 		}
+		var gq query.Query
 		switch len(alts) {
 		case 0:
 			// Only common words ("the"): no constraint.
+			continue
 		case 1:
-			must = append(must, alts[0])
+			gq = alts[0]
 		default:
-			must = append(must, query.NewDisjunctionQuery(alts))
+			gq = query.NewDisjunctionQuery(alts)
+		}
+		if filter {
+			filters = append(filters, gq)
+		} else {
+			must = append(must, gq)
 		}
 	}
-	if len(must) == 0 {
-		if len(mustNot) == 0 {
-			return query.NewMatchAllQuery()
-		}
-		must = []query.Query{query.NewMatchAllQuery()}
+	var filter query.Query
+	switch len(filters) {
+	case 0:
+	case 1:
+		filter = filters[0]
+	default:
+		filter = query.NewConjunctionQuery(filters)
 	}
-	if len(mustNot) == 0 && len(must) == 1 {
-		return must[0]
+	var main query.Query
+	switch {
+	case len(must) == 0 && filter != nil:
+		// Nothing to score: the filters are the query.
+		main = filter
+	case len(must) == 0:
+		main = query.NewMatchAllQuery()
+	case len(must) == 1:
+		main = must[0]
+	default:
+		main = query.NewConjunctionQuery(must)
 	}
-	return query.NewBooleanQuery(must, nil, mustNot)
+	if filter != nil && main != filter {
+		main = &filteredQuery{main, filter}
+	}
+	if len(mustNot) == 0 {
+		return main
+	}
+	return query.NewBooleanQuery([]query.Query{main}, nil, mustNot)
 }
 
 // termQuery translates one term, ignoring its negation. It returns nil
@@ -358,33 +358,16 @@ func (ix *Index) termQuery(t Term) query.Query {
 		if len(ix.text.Analyze([]byte(t.Value))) == 0 {
 			return nil
 		}
-		alts := make([]query.Query, 0, len(freeFields))
-		for _, f := range freeFields {
-			alts = append(alts, textQuery(f, t.Value, t.Phrase))
-		}
-		return query.NewDisjunctionQuery(alts)
-	case "person":
-		return textQuery(fieldPerson, t.Value, t.Phrase)
-	case "place":
-		return textQuery(fieldPlace, t.Value, t.Phrase)
-	case "credit":
-		return textQuery(fieldCredit, t.Value, t.Phrase)
+		return ix.textQuery(freeFields, t.Value, t.Phrase)
 	case "agency":
 		v := t.Value
 		if a, ok := caption.NormalizeAgency(v); ok {
 			v = a
 		}
-		return textQuery(fieldAgency, v, t.Phrase)
-	case "byline":
-		return textQuery(fieldByline, t.Value, t.Phrase)
-	case "keyword":
-		return textQuery(fieldKeyword, t.Value, t.Phrase)
-	case "city":
-		return textQuery(fieldCity, t.Value, t.Phrase)
-	case "country":
-		return textQuery(fieldCountry, t.Value, t.Phrase)
-	case "source":
-		return textQuery(fieldSource, t.Value, t.Phrase)
+		return ix.textQuery([]string{fieldAgency}, v, t.Phrase)
+	case "person", "place", "credit", "byline", "keyword", "city", "country", "source":
+		// The query field names are the index field names.
+		return ix.textQuery([]string{t.Field}, t.Value, t.Phrase)
 	case "after", "before":
 		start, end, _ := parseQueryDate(t.Value)
 		if t.Field == "after" {
@@ -393,9 +376,7 @@ func (ix *Index) termQuery(t Term) query.Query {
 		}
 		return dateCover(time.Time{}, start)
 	case "year":
-		tq := query.NewTermQuery(t.Value)
-		tq.SetField(fieldYear)
-		return tq
+		return termOf(fieldYear, t.Value)
 	case "file", "handout", "pool":
 		bq := query.NewBoolFieldQuery(t.Value == "yes")
 		bq.SetField(t.Field)
@@ -411,17 +392,75 @@ func (ix *Index) termQuery(t Term) query.Query {
 	return query.NewMatchNoneQuery()
 }
 
-// textQuery matches all the words of v in field, or v as a phrase.
-func textQuery(field, v string, phrase bool) query.Query {
-	if phrase {
-		pq := query.NewMatchPhraseQuery(v)
-		pq.SetField(field)
-		return pq
+func termOf(field, term string) *query.TermQuery {
+	tq := query.NewTermQuery(term)
+	tq.SetField(field)
+	return tq
+}
+
+// analyzer returns the analyzer of a text field.
+func (ix *Index) analyzer(field string) analysis.Analyzer {
+	if field == fieldText || field == fieldKeyword {
+		return ix.text
 	}
-	mq := query.NewMatchQuery(v)
-	mq.SetField(field)
-	mq.SetOperator(query.MatchQueryOperatorAnd)
-	return mq
+	return ix.name
+}
+
+// textQuery matches v in any of fields, each analysing it its own way:
+// all the words of v in one field, or v as a phrase in one field. A value
+// with no words left after analysis matches nothing.
+func (ix *Index) textQuery(fields []string, v string, phrase bool) query.Query {
+	if phrase {
+		var alts []fieldPhrase
+		for _, f := range fields {
+			toks := ix.analyzer(f).Analyze([]byte(v))
+			if len(toks) == 0 {
+				continue
+			}
+			// Words by position from the first; a removed stop word leaves
+			// an empty slot that any word fills, as in Bleve's phrases.
+			first := toks[0].Position
+			slots := make([][]byte, toks[len(toks)-1].Position-first+1)
+			for _, t := range toks {
+				slots[t.Position-first] = t.Term
+			}
+			alts = append(alts, fieldPhrase{f, slots})
+		}
+		if len(alts) == 0 {
+			return query.NewMatchNoneQuery()
+		}
+		return &anyPhraseQuery{alts}
+	}
+	var words []fieldTerm
+	var multi []query.Query // fields where v is several words
+	for _, f := range fields {
+		var terms []query.Query
+		seen := map[string]bool{}
+		toks := ix.analyzer(f).Analyze([]byte(v))
+		for _, t := range toks {
+			if w := string(t.Term); !seen[w] {
+				seen[w] = true
+				terms = append(terms, termOf(f, w))
+			}
+		}
+		switch len(terms) {
+		case 0:
+		case 1:
+			words = append(words, fieldTerm{f, string(toks[0].Term)})
+		default:
+			multi = append(multi, query.NewConjunctionQuery(terms))
+		}
+	}
+	if len(words) > 0 {
+		multi = append(multi, &anyTermQuery{words})
+	}
+	switch len(multi) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
+		return multi[0]
+	}
+	return query.NewDisjunctionQuery(multi)
 }
 
 // dateCover matches the photos dated in [from, to), two UTC midnights; a
@@ -433,21 +472,16 @@ func dateCover(from, to time.Time) query.Query {
 	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 		return query.NewMatchNoneQuery()
 	}
-	term := func(field, v string) query.Query {
-		tq := query.NewTermQuery(v)
-		tq.SetField(field)
-		return tq
-	}
 	var alts []query.Query
 	d := from
 	if !d.IsZero() {
 		// Leading days, then leading months.
 		for d.Day() != 1 && (to.IsZero() || d.Before(to)) {
-			alts = append(alts, term(fieldDay, d.Format("2006-01-02")))
+			alts = append(alts, termOf(fieldDay, d.Format("2006-01-02")))
 			d = d.AddDate(0, 0, 1)
 		}
 		for d.Month() != 1 && (to.IsZero() || !d.AddDate(0, 1, 0).After(to)) {
-			alts = append(alts, term(fieldMonth, d.Format("2006-01")))
+			alts = append(alts, termOf(fieldMonth, d.Format("2006-01")))
 			d = d.AddDate(0, 1, 0)
 		}
 	}
@@ -474,11 +508,11 @@ func dateCover(from, to time.Time) query.Query {
 		// Trailing months, then trailing days.
 		e := tail
 		for !e.AddDate(0, 1, 0).After(to) {
-			alts = append(alts, term(fieldMonth, e.Format("2006-01")))
+			alts = append(alts, termOf(fieldMonth, e.Format("2006-01")))
 			e = e.AddDate(0, 1, 0)
 		}
 		for e.Before(to) {
-			alts = append(alts, term(fieldDay, e.Format("2006-01-02")))
+			alts = append(alts, termOf(fieldDay, e.Format("2006-01-02")))
 			e = e.AddDate(0, 0, 1)
 		}
 	}

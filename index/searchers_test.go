@@ -1,0 +1,179 @@
+package index
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cutline/cutline/archive"
+	"github.com/cutline/cutline/caption"
+)
+
+// bleveTextQuery is what textQuery stands for, in Bleve's own queries:
+// for each field, a match query of all the words or a phrase query,
+// analysed with the field's analyzer; any field will do.
+func bleveTextQuery(fields []string, v string, phrase bool) query.Query {
+	var alts []query.Query
+	for _, f := range fields {
+		if phrase {
+			pq := query.NewMatchPhraseQuery(v)
+			pq.SetField(f)
+			alts = append(alts, pq)
+			continue
+		}
+		mq := query.NewMatchQuery(v)
+		mq.SetField(f)
+		mq.SetOperator(query.MatchQueryOperatorAnd)
+		alts = append(alts, mq)
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// hitIDs runs q with Bleve's own search and returns the sorted IDs.
+func hitIDs(t *testing.T, ix *Index, q query.Query) []string {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(q, 100_000, 0, false)
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// phraseFixtures are photos for the edge cases of phrases: a repeated
+// word, names in separate values of one field, a stop word inside a name.
+func phraseFixtures() []archive.Photo {
+	ps := []archive.Photo{
+		{Name: "newyork", Caption: caption.Fields{Description: "New York, New York, the city so nice they named it twice.",
+			PersonsShown: []string{"Kim Jong Un", "Joe Biden"}}},
+		{Name: "york", Caption: caption.Fields{Description: "The Duke of York in New Delhi and York.",
+			PersonsShown: []string{"Prince Andrew, Duke of York"}}},
+		{Name: "lee", Caption: caption.Fields{Description: "Lee In-young and Lee Young-ae.",
+			PersonsShown: []string{"Lee In-young", "Lee Young-ae"}}},
+	}
+	for i := range ps {
+		ps[i].ID = idOf(ps[i].Name)
+		ps[i].Format = "jpeg"
+	}
+	return ps
+}
+
+// TestSearchersAgreeWithBleve checks that the word and phrase searchers
+// find exactly the photos Bleve's match and phrase queries find, on
+// generated captions and on hand-made edge cases, unscored (as counts and
+// facets run them) and scored (as pages ranked by relevance do).
+func TestSearchersAgreeWithBleve(t *testing.T) {
+	ctx := context.Background()
+	src := newMemSource()
+	g := NewGenerator(5)
+	var captions []string
+	for i := range 2000 {
+		p := g.Photo(i)
+		src.put(p)
+		captions = append(captions, p.Caption.Description)
+	}
+	for _, p := range phraseFixtures() {
+		src.put(p)
+	}
+	ix, err := Open(t.TempDir()+"/ix", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Sync(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+
+	type probe struct {
+		fields []string
+		v      string
+		phrase bool
+	}
+	probes := []probe{
+		// A word in many fields, and one in a single field.
+		{freeFields, "protesters", false},
+		{freeFields, "Kim", false},
+		{[]string{fieldPerson}, "kim", false},
+		// A hyphenated word is two words, both required in one field.
+		{freeFields, "Hong-Ji", false},
+		{[]string{fieldByline}, "hong-ji", false},
+		// A word no photo has.
+		{freeFields, "zeppelin", false},
+		// Phrases: the common one of the benchmark, a name, a name in a
+		// field of several names.
+		{freeFields, "news conference", true},
+		{freeFields, "Kim Hong-Ji", true},
+		{[]string{fieldPerson}, "Kim Hong-Ji", true},
+		// Not across two names of one field, nor two values.
+		{[]string{fieldPerson}, "Un Joe", true},
+		{[]string{fieldPerson}, "In-young Lee", true},
+		// A repeated word; a word repeated inside the phrase.
+		{freeFields, "New York", true},
+		{freeFields, "York New York", true},
+		{freeFields, "york york", true},
+		// Stop words inside: a gap any word fills.
+		{freeFields, "Duke of York", true},
+		{freeFields, "Lee In-young", true},
+		{[]string{fieldPerson}, "Lee In young", true},
+		// Words in the wrong order, and a word no photo has.
+		{freeFields, "conference news", true},
+		{freeFields, "news zeppelin", true},
+	}
+	// Random runs of two to five words from the captions.
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 60 {
+		words := strings.Fields(captions[r.IntN(len(captions))])
+		n := 2 + r.IntN(4)
+		if len(words) < n {
+			continue
+		}
+		i := r.IntN(len(words) - n + 1)
+		probes = append(probes, probe{freeFields, strings.Join(words[i:i+n], " "), true})
+	}
+
+	bx, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := bx.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	for _, p := range probes {
+		want := hitIDs(t, ix, bleveTextQuery(p.fields, p.v, p.phrase))
+		q := ix.textQuery(p.fields, p.v, p.phrase)
+		for _, score := range []string{"", bleve.ScoreNone} {
+			got := []string{}
+			hits, total, err := ix.collect(ctx, rd, q, 0, 100_000, search.SortOrder{&search.SortScore{Desc: true}}, score, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, h := range hits {
+				got = append(got, h.ID)
+				if score == "" && (h.Score <= 0 || i > 0 && h.Score > hits[i-1].Score) {
+					t.Errorf("%q: hit %d scores %v after %v", p.v, i, h.Score, hits[max(i-1, 0)].Score)
+				}
+			}
+			slices.Sort(got)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("fields %v %q phrase=%v score=%q: hits differ from Bleve's (-bleve +ours):\n%s", p.fields, p.v, p.phrase, score, diff)
+			}
+			if total != uint64(len(want)) {
+				t.Errorf("%q: total %d, want %d", p.v, total, len(want))
+			}
+		}
+	}
+}
