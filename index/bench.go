@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -57,9 +58,14 @@ func BenchMix() []BenchQuery {
 type benchResult struct {
 	name      string
 	build     time.Duration
+	settle    time.Duration // wait for background merging after the build
+	segments  int
 	bytes     int64
+	loadBuild string            // load average when the build ended
+	loadQuery string            // load average when the timed queries ended
 	latencies [][]time.Duration // per query of the mix
 	totals    []uint64
+	estimated []bool // facets estimated from a sample
 }
 
 // genSource serves a Generator's records as an archive without an outbox.
@@ -85,8 +91,16 @@ func (s genSource) EachPhoto(ctx context.Context, fn func(*archive.Photo) error)
 
 // RunBench builds an index of N synthetic records with the tuned mapping
 // and, for reference, one with Bleve's default field options (everything
-// stored, term vectors and doc values on every field, the _all field),
+// stored, term vectors and doc values on every field, the _all field, no
+// final merge), searched the way a plain Bleve application does (Bleve's
+// own match and phrase queries, sort and facets: see stockSearch); it
 // times the query mix on both and writes a table with the ratios to w.
+// Both are built by Rebuild (two batch writers).
+//
+// Each index is timed only once Bleve's background merging has settled,
+// so that merges do not run during the timed queries. Search caches no
+// answers (only the per-segment facet columns, built by Rebuild), so every
+// timed run is a full execution.
 func RunBench(ctx context.Context, w io.Writer, opts BenchOptions) error {
 	if opts.N <= 0 {
 		opts.N = 100_000
@@ -156,6 +170,14 @@ func benchOne(ctx context.Context, dir, name string, m mappingOptions, src Sourc
 		return r, err
 	}
 	r.build = time.Since(start)
+	r.loadBuild = loadAverage()
+	logf("bench: %s index built in %v; waiting for merges to settle", name, r.build.Round(time.Second))
+	start = time.Now()
+	segs, err := ix.settle(ctx, 15*time.Minute)
+	if err != nil {
+		return r, err
+	}
+	r.settle, r.segments = time.Since(start), segs
 	r.bytes = dirSize(dir)
 
 	// Warm up (the first runs load segments and dictionaries), then time
@@ -163,26 +185,81 @@ func benchOne(ctx context.Context, dir, name string, m mappingOptions, src Sourc
 	// machine spreads over all of them alike.
 	r.latencies = make([][]time.Duration, len(queries))
 	r.totals = make([]uint64, len(queries))
+	r.estimated = make([]bool, len(queries))
+	searchFn := ix.Search
+	if m.untuned {
+		searchFn = ix.stockSearch
+	}
 	for i, q := range queries {
 		for range 3 {
-			res, err := ix.Search(ctx, q, mix[i].Opts)
+			res, err := searchFn(ctx, q, mix[i].Opts)
 			if err != nil {
 				return r, err
 			}
-			r.totals[i] = res.Total
+			r.totals[i], r.estimated[i] = res.Total, res.FacetsEstimated
 		}
 	}
 	logf("bench: timing %d runs of %d queries on the %s index", runs, len(queries), name)
 	for range runs {
 		for i, q := range queries {
 			t := time.Now()
-			if _, err := ix.Search(ctx, q, mix[i].Opts); err != nil {
+			if _, err := searchFn(ctx, q, mix[i].Opts); err != nil {
 				return r, err
 			}
 			r.latencies[i] = append(r.latencies[i], time.Since(t))
 		}
 	}
+	r.loadQuery = loadAverage()
 	return r, nil
+}
+
+// settle waits until Bleve's merger and persister have had nothing to do
+// for three seconds, or timeout, and returns the number of segments.
+func (ix *Index) settle(ctx context.Context, timeout time.Duration) (int, error) {
+	deadline := time.Now().Add(timeout)
+	var last string
+	quiet := 0
+	for {
+		ix.mu.RLock()
+		if ix.bi == nil {
+			ix.mu.RUnlock()
+			return 0, ErrClosed
+		}
+		st, _ := ix.bi.StatsMap()["index"].(map[string]any)
+		ix.mu.RUnlock()
+		segs, _ := st["num_root_filesegments"].(uint64)
+		mem, _ := st["num_root_memorysegments"].(uint64)
+		state := fmt.Sprint(st["TotFileMergeZapBeg"], st["TotFileMergeZapEnd"], st["TotFileMergeIntroductionsDone"],
+			st["TotPersistedSegments"], segs, mem, st["num_files_on_disk"])
+		if state == last && st["TotFileMergeZapBeg"] == st["TotFileMergeZapEnd"] && mem == 0 {
+			quiet++
+		} else {
+			quiet = 0
+		}
+		last = state
+		if quiet >= 6 || time.Now().After(deadline) {
+			return int(segs + mem), nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages of the
+// machine, or "?" where /proc/loadavg does not exist.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func dirSize(dir string) int64 {
@@ -245,8 +322,15 @@ func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benc
 		secs = append(secs, r.build.Seconds())
 		mb = append(mb, float64(r.bytes)/1e6)
 	}
+	var segs, settle []float64
+	for _, r := range rs {
+		segs = append(segs, float64(r.segments))
+		settle = append(settle, r.settle.Seconds())
+	}
 	row("index rate (docs/s)", rate, "%.0f", true)
 	row("full build (s)", secs, "%.1f", false)
+	row("merges settled after (s)", settle, "%.1f", false)
+	row("segments", segs, "%.0f", false)
 	row("disk (MB)", mb, "%.1f", false)
 	for i, bq := range mix {
 		line50 := fmt.Sprintf("%s p50 (ms)\t", bq.Name)
@@ -266,6 +350,9 @@ func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benc
 		fmt.Fprintln(tw, line99)
 	}
 	tw.Flush()
+	for _, r := range rs {
+		fmt.Fprintf(w, "load average (1, 5, 15 min) %s: after the build %s, after the queries %s\n", r.name, r.loadBuild, r.loadQuery)
+	}
 	fmt.Fprintln(w, "queries (hits):")
 	for i, bq := range mix {
 		facets := ""
@@ -275,6 +362,9 @@ func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benc
 		hits := ""
 		for _, r := range rs {
 			hits += fmt.Sprintf(" %s=%d", r.name, r.totals[i])
+			if r.estimated[i] {
+				hits += " (facets estimated)"
+			}
 		}
 		fmt.Fprintf(w, "  %-16s %s%s:%s\n", bq.Name, bq.Query, facets, hits)
 	}

@@ -268,7 +268,7 @@ func (ix *Index) build(ctx context.Context, dir string, src Source, last int64) 
 	// search with facets does not wait for them. Segment IDs are kept in
 	// the index, so they hold after it is reopened.
 	cols := newColumnCache()
-	if err == nil {
+	if err == nil && !ix.opts.mapping.untuned {
 		err = warmColumns(bi, cols)
 	}
 	if cerr := bi.Close(); err == nil {
