@@ -41,6 +41,9 @@ func (k placeKind) strong() bool {
 // trailing administrative word the gazetteer leaves out is ignored:
 // "North Gyeongsang Province", "Kyiv Oblast", "Gangwon-do".
 func lookupPlace(s string) placeKind {
+	if strings.HasSuffix(s, ".") && isRegionAbbrev(strings.ToLower(strings.TrimSuffix(s, "."))) {
+		return kindRegion // "Fort McMurray, Alta.", "Boone, Iowa", "Akron, Ohio"
+	}
 	key := textfold.Key(s)
 	if k := lookupKey(key); k != kindNone {
 		return k
@@ -106,4 +109,19 @@ func lowerBound(key string) int {
 		}
 	}
 	return lo
+}
+
+// isRegionAbbrev reports the abbreviations, written with a dot, of the
+// states of the United States and the provinces of Canada: "Calif.",
+// "Pa.", "Alta.", "Ont.".
+func isRegionAbbrev(w string) bool {
+	switch w {
+	case "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+		"ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
+		"ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "n.y", "n.j", "n.m", "n.h", "n.c",
+		"n.d", "s.c", "s.d", "w.va", "r.i", "d.c", "alta", "ont", "que", "sask", "nfld", "b.c",
+		"n.s", "n.b", "p.e.i", "n.w.t":
+		return true
+	}
+	return false
 }

@@ -96,10 +96,11 @@ var moreParseCases = []parseCase{
 		want: caption.Facts{Agency: "AFP", Photographer: "Anthony Wallace", Taken: "2022-02-27", Places: []string{"Seoul"}},
 	},
 	{
-		// Xinhua: a Korean surname that is also a common word ("Park").
+		// Xinhua: a Korean surname that is also a common word ("Park");
+		// the province a possessive country owns is a place too.
 		name: "park-jin",
 		text: "Chinese Foreign Minister Wang Yi (R) meets with his South Korean counterpart Park Jin in Qingdao, China's eastern Shandong province, Aug. 9, 2022. (Xinhua/Li Ziheng)",
-		want: caption.Facts{Agency: "Xinhua", Photographer: "Li Ziheng", Taken: "2022-08-09", People: []caption.Person{pers("Wang Yi", "R"), pers("Park Jin", "")}, Places: []string{"Qingdao", "China"}},
+		want: caption.Facts{Agency: "Xinhua", Photographer: "Li Ziheng", Taken: "2022-08-09", People: []caption.Person{pers("Wang Yi", "R"), pers("Park Jin", "")}, Places: []string{"Qingdao", "China", "Shandong province"}},
 	},
 	{
 		// AFP: three positions and "Camp David, Maryland".

@@ -84,6 +84,9 @@ func scanWord(s string, i int) int {
 					break
 				}
 			}
+			if r == '.' && unicode.IsUpper(n) && allDigits(s[i:j]) {
+				break // "March 14, 2011.The": a year ends a sentence
+			}
 			if r == '.' {
 				dotted = true
 			}
@@ -146,6 +149,7 @@ var abbrevs = map[string]bool{
 	"la": true, "md": true, "mass": true, "mich": true, "minn": true, "miss": true, "mo": true,
 	"mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
 	"va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
+	"alta": true, "ont": true, "que": true, "sask": true, "nfld": true,
 }
 
 // bare returns the token text without a final dot or possessive.

@@ -63,8 +63,14 @@ func (p *captionParser) findPlaces() []string {
 		if w == "of" && i > 0 && toks[i-1].kind == ptWord && isPlaceNounBeforeOf(toks[i-1].lower()) {
 			strength = prepStrong
 		}
+		if (w == "with" || w == "between") && i > 0 && toks[i-1].kind == ptWord && isBorderWord(toks[i-1].lower()) {
+			strength = prepStrong // "near the border with Syria", "the border between Sudan and Chad"
+		}
 		if strength == prepNone {
 			continue
+		}
+		if w == "from" && p.hometownFrom(i) {
+			continue // "Blaze, 8, from Swindon": where a person is from
 		}
 		afterName := false
 		if w == "of" && strength == prepWeak {
@@ -86,11 +92,23 @@ func (p *captionParser) findPlaces() []string {
 		for j < len(toks) && toks[j].isLower() && isPlaceModifier(toks[j].lower()) {
 			j++
 		}
+		// "the Yemeni capital Sanaa", "the river Rhine": a nationality and a
+		// place noun before the name.
+		if j+1 < len(toks) && toks[j].isCap() && isDemonym(toks[j].lower()) && toks[j+1].isLower() && isNounBeforeName(toks[j+1].lower()) {
+			j++
+		}
+		if j+1 < len(toks) && toks[j].isLower() && isNounBeforeName(toks[j].lower()) && toks[j+1].isCap() {
+			j++
+			strength = prepStrong
+		}
 		ps, pe, ok := p.placeSeq(j)
 		if !ok {
 			continue
 		}
 		if !p.acceptPlace(ps, pe, strength, w, article) {
+			if pe > ps {
+				i = pe // a name that is no place is not read again from inside
+			}
 			continue
 		}
 		if afterName && p.place(p.span(ps, pe)) != kindLandmark && !isFacilityWord(strings.ToLower(toks[pe].bare())) {
@@ -99,9 +117,22 @@ func (p *captionParser) findPlaces() []string {
 		end := p.extendPlace(pe)
 		add(ps, p.placeText(ps, end))
 		p.markUsed(ps, end)
+		if ok, s, e := p.possessivePlace(end); ok {
+			add(s, p.placeText(s, e))
+			p.markUsed(end+1, e)
+			end = e
+		}
 		// ", South Korea", ", DC", ", California", "and Kyiv": more places
-		// in a row.
-		for k := end + 1; k+1 < len(toks) && (toks[k].is(",") || toks[k].is("and")); {
+		// in a row, also after another name in parentheses ("Kyiv (Kiev),
+		// Ukraine").
+		k0 := end + 1
+		if k0+2 < len(toks) && toks[k0].is("(") && toks[k0+1].isCap() && toks[k0+2].is(")") {
+			k0 += 3
+		}
+		if k0 < len(toks) && toks[k0].isLower() && toks[k0].lower() == toks[end].lower() {
+			k0++ // "Conference Centre centre, Ghana": a word written twice
+		}
+		for k := k0; k+1 < len(toks) && (toks[k].is(",") || toks[k].is("and")); {
 			q := k + 1
 			for q < len(toks) && toks[q].isLower() && isPlaceModifier(toks[q].lower()) {
 				q++ // ", west London"
@@ -123,9 +154,37 @@ func (p *captionParser) findPlaces() []string {
 			qe = p.extendPlace(qe)
 			add(qs, p.placeText(qs, qe))
 			p.markUsed(k, qe)
+			if ok, s, e := p.possessivePlace(qe); ok {
+				add(s, p.placeText(s, e))
+				p.markUsed(qe+1, e)
+				qe = e
+			}
 			k = qe + 1
 		}
 		i = end
+	}
+	// "Iwate prefecture", "Rongjiang county": a name before a lower-case
+	// administrative noun is an area wherever it stands.
+	for i := 0; i+1 < len(toks); i++ {
+		if p.used[i] || !toks[i].isCap() || i > 0 && toks[i-1].isCap() {
+			continue
+		}
+		e := i
+		for e+1 < len(toks) && e-i < 3 && toks[e+1].isCap() && !p.used[e+1] {
+			e++
+		}
+		if e+1 >= len(toks) || !toks[e+1].isLower() || p.used[e+1] || !isAdminNoun(toks[e+1].lower()) || toks[e].possessive() {
+			i = e
+			continue
+		}
+		w := toks[i].lower()
+		if isFunctionWord(w) || isDemonym(w) || titleOf(w) != notTitle || isOrgWord(strings.ToLower(toks[e].bare())) || monthOfWord(toks[i]) != 0 {
+			i = e
+			continue
+		}
+		add(i, p.placeText(i, e+1))
+		p.markUsed(i, e+1)
+		i = e + 1
 	}
 	// Landmarks the gazetteer knows are places wherever they are named:
 	// "shows the Brandenburg Gate".
@@ -172,6 +231,106 @@ func (p *captionParser) findPlaces() []string {
 	return out
 }
 
+// isAdminNoun reports the lower-case nouns of administrative areas that
+// follow a name: "Iwate prefecture", "Kherson oblast".
+func isAdminNoun(w string) bool {
+	switch w {
+	case "prefecture", "province", "county", "oblast", "governorate", "district", "region":
+		return true
+	}
+	return false
+}
+
+// isBorderWord reports the nouns after which "with" and "between" name
+// places: "the border with Syria".
+func isBorderWord(w string) bool {
+	switch w {
+	case "border", "borders", "frontier", "boundary", "crossing":
+		return true
+	}
+	return false
+}
+
+// isNounBeforeName reports lower-case nouns written before a place's name:
+// "the capital Sanaa", "the river Rhine", "the Yemeni capital Sanaa".
+func isNounBeforeName(w string) bool {
+	switch w {
+	case "capital", "river", "lake", "city", "town", "village", "port", "island", "province",
+		"region", "state", "resort", "enclave", "district":
+		return true
+	}
+	return false
+}
+
+// hometownFrom reports a "from" that says where a person comes from: after
+// an age ("Blaze, 8, from Swindon", "Reuben Smith age 5 from Hampshire",
+// "an 11-month-old boy from Huaihua").
+func (p *captionParser) hometownFrom(i int) bool {
+	toks := p.toks
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := toks[k]
+		switch {
+		case t.kind == ptNum && allDigits(t.text) && len(t.text) <= 3:
+			return true
+		case t.kind == ptWord && (strings.HasSuffix(t.lower(), "-old") || t.lower() == "aged"):
+			return true
+		case t.kind == ptPunct && t.text != ",":
+			return false
+		}
+	}
+	return false
+}
+
+// possessivePlace reads the place a possessive place owns: "China's
+// eastern Shandong province", "Siberia's Tuva region", "Seoul's Gangnam
+// district". e is the last token of the possessive place; the returned
+// range is the owned place's.
+func (p *captionParser) possessivePlace(e int) (bool, int, int) {
+	toks := p.toks
+	if e < 0 || e >= len(toks) || !toks[e].possessive() {
+		return false, 0, 0
+	}
+	q := e + 1
+	for q < len(toks) && toks[q].isLower() && isPlaceModifier(toks[q].lower()) {
+		q++
+	}
+	qs, qe, ok := p.placeSeq(q)
+	if !ok || toks[qe].possessive() {
+		return false, 0, 0
+	}
+	last := strings.ToLower(toks[qe].bare())
+	name := p.span(qs, qe)
+	switch {
+	case isAdminWord(last) && qe > qs:
+	case p.place(name).strong() && !followedByEventNoun(toks, qe):
+	case lowerPlaceNounFollows(toks, qe):
+	default:
+		return false, 0, 0
+	}
+	if isKnownOrgName(textfold.Key(name)) || p.afterTitle(qs) {
+		return false, 0, 0
+	}
+	return true, qs, p.extendPlace(qe)
+}
+
+// lowerPlaceNounFollows reports "Tuva region", "Gangnam district": a
+// lower-case administrative or place noun right after the name.
+func lowerPlaceNounFollows(toks []ptoken, e int) bool {
+	return e+1 < len(toks) && toks[e+1].isLower() && isLowerPlaceNoun(toks[e+1].lower())
+}
+
+// isAdminWord reports the capitalised words that end the names of
+// administrative areas: "Shandong Province", "Lyuliang City".
+func isAdminWord(w string) bool {
+	switch w {
+	case "province", "prefecture", "county", "district", "region", "city", "town", "village",
+		"oblast", "governorate", "municipality", "township", "borough", "state", "territory",
+		"department", "canton", "parish", "commune", "krai", "republic":
+		return true
+	}
+	return false
+}
+
 // placeHit is a place found at a token.
 type placeHit struct {
 	at   int
@@ -199,9 +358,12 @@ func (p *captionParser) placeSeq(j int) (int, int, bool) {
 		return 0, 0, false
 	}
 	end := j
-	for k := j; k < len(toks) && k-j < 8; k++ {
+	for k := j; k < len(toks) && k-j < 10; k++ {
 		t := toks[k]
 		if k > j {
+			if t.is("&") && !p.used[k] && k+1 < len(toks) && toks[k+1].isCap() && p.facilityRunFrom(k+1) {
+				continue // "Hollywood & Highland Center"
+			}
 			if p.used[k] || t.kind != ptWord {
 				break
 			}
@@ -257,7 +419,10 @@ func (p *captionParser) placeSeq(j int) (int, int, bool) {
 			}
 			tail := p.span(y, end)
 			kind := p.place(tail)
-			if kind.strong() || end > y && isFacilityWord(strings.ToLower(toks[end].bare())) {
+			lastTail := strings.ToLower(toks[end].bare())
+			// "Zhuanwa Village of Lyuliang City": an area of a larger one.
+			areaOfArea := end > y && k-1 > j && isAdminWord(lastTail) && isAdminWord(toks[k-1].lower())
+			if kind.strong() || end > y && isFacilityWord(lastTail) || areaOfArea {
 				end = k - 1
 				break
 			}
@@ -342,6 +507,8 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 		return true // "from Kawaguchiko town", "at Etihad stadium"
 	case p.regionFollows(e):
 		return true // "from Weehawken, New Jersey": City, State
+	case prep == "at" && p.knownPlaceFollows(e):
+		return true // "at Aspire, Leeds", "at Headingley, Leeds": a venue, then its city
 	case prep == "at" && e > s && p.hasParticle(s, e):
 		return true // "at Parc des Princes"
 	}
@@ -417,6 +584,20 @@ func (p *captionParser) regionFollows(e int) bool {
 	return k == kindRegion || k == kindCountry
 }
 
+// knownPlaceFollows reports a run followed by ", <a place the gazetteer
+// knows>": the "Venue, City" shape.
+func (p *captionParser) knownPlaceFollows(e int) bool {
+	toks := p.toks
+	if e+2 >= len(toks) || !toks[e+1].is(",") {
+		return false
+	}
+	qs, qe, ok := p.placeSeq(e + 2)
+	if !ok {
+		return false
+	}
+	return p.place(p.span(qs, qe)) != kindNone
+}
+
 // hasParticle reports a lower-case name particle inside the run: "Parc des
 // Princes", "Porte de Versailles".
 func (p *captionParser) hasParticle(s, e int) bool {
@@ -435,7 +616,7 @@ func (p *captionParser) extendPlace(e int) int {
 	toks := p.toks
 	if e+1 < len(toks) && toks[e+1].isLower() && !p.used[e+1] && !toks[e].possessive() {
 		if lw := toks[e+1].lower(); (isLowerPlaceNoun(lw) || isFacilityWord(lw) || lw == "zone") &&
-			!(titleOf(lw) != notTitle && e+2 < len(toks) && toks[e+2].isCap()) {
+			!(titleOf(lw) != notTitle && e+2 < len(toks) && toks[e+2].isCap()) && lw != toks[e].lower() {
 			e++ // "Haneda airport", "Kakhovka dam", "Gangnam district"
 		}
 	}

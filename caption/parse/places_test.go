@@ -1,0 +1,71 @@
+package parse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// TestPlaceForms checks the shapes in which real captions (from
+// testdata/real.json, tuning half, and the agencies' style) name places.
+func TestPlaceForms(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// A province owned by a possessive country is a place too.
+		{"People ski at a ski resort in Zunhua, north China's Hebei Province, Dec. 31, 2022.",
+			[]string{"Zunhua", "China", "Hebei Province"}},
+		// The same after a possessive region, with a lower-case noun.
+		{"Vladimir Putin rides a horse in southern Siberia's Tuva region August 3, 2009.",
+			[]string{"Siberia", "Tuva region"}},
+		// An area of a larger area: two places.
+		{"Wu picks eggs at a chicken farm in Zhuanwa Village of Lyuliang City, north China's Shanxi Province, June 2, 2016.",
+			[]string{"Zhuanwa Village", "Lyuliang City", "China", "Shanxi Province"}},
+		// A long prefecture name.
+		{"People run in Danzhai County of Qiandongnan Miao and Dong Autonomous Prefecture, southwest China's Guizhou Province, Jan. 1, 2023.",
+			[]string{"Danzhai County", "Qiandongnan Miao and Dong Autonomous Prefecture", "China", "Guizhou Province"}},
+		// Another name in parentheses between a city and its country.
+		{"Firefighters at a building hit by missiles in Kyiv (Kiev), Ukraine, 20 March 2022.",
+			[]string{"Kyiv", "Ukraine"}},
+		// An unknown venue after "at" when its city follows.
+		{"Ebanie Bridges at the weigh in at Aspire, Leeds, United Kingdom on Friday, December 9, 2022.",
+			[]string{"Aspire", "Leeds", "United Kingdom"}},
+		// A river written after its noun.
+		{"A young woman jumps into the river Rhine near Kaiserstuhl, Switzerland.",
+			[]string{"Rhine", "Kaiserstuhl", "Switzerland"}},
+		// The country a border is with.
+		{"A fighter stands on a hill on the border with Syria on May 20, 2015.",
+			[]string{"Syria"}},
+		// "the capital Sanaa", with and without a nationality.
+		{"Supporters gather in the capital Sanaa.", []string{"Sanaa"}},
+		{"A house in the Yemeni capital Sanaa September 17, 2014.", []string{"Sanaa"}},
+		// An ampersand inside a venue's name.
+		{"Stars attend the Academy Awards at Hollywood & Highland Center on March 4, 2018.",
+			[]string{"Hollywood & Highland Center"}},
+		// A Canadian province abbreviated with a dot.
+		{"Evacuees leave Fort McMurray, Alta., on Friday, May 6, 2016.",
+			[]string{"Fort McMurray", "Alta."}},
+		// A word written twice does not stop the country that follows.
+		{"He arrives at the Accra International Conference Centre centre, Ghana, to attend a summit.",
+			[]string{"Accra International Conference Centre", "Ghana"}},
+		// A name before a lower-case administrative noun, without a preposition.
+		{"Rescuers search in Ofunato city, Iwate prefecture, on March 14, 2011.",
+			[]string{"Ofunato city", "Iwate prefecture"}},
+		// Where a person comes from is not where the picture is.
+		{"Blaze, 8, from Swindon, plays in the mud at Weston-super-Mare beach.",
+			[]string{"Weston-super-Mare beach"}},
+		{"Reuben Smith age 5 from Hampshire looks at tulips at Arundel Castle.",
+			[]string{"Arundel Castle"}},
+		// A country inside a title is not read again from inside the title.
+		{"the inauguration of Barack Obama as the 44th President of the United States of America in Washington.",
+			[]string{"Washington"}},
+	}
+	for _, tc := range tests {
+		got := Parse(tc.text).Places
+		if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Parse(%q).Places (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
