@@ -31,6 +31,30 @@ const (
 	dlDash  = `(?:-{1,2}|–|—)`
 )
 
+// The dateline shapes of the photo agencies that put the date first or
+// write it in figures (ZUMA, SOPA Images, dpa, Polaris, Alamy, Corbis):
+//
+//	September 20, 1994 - Washington, District of Columbia, United States -
+//	June 09, 2021 - Berlin, Germany::
+//	23/05/2012 - Antananarivo, MADAGASCAR -
+//	05 November 2019, US, San Francisco:       (dpa, after a slug "PRODUCTION -")
+//	01 Apr 2015, Akron, Ohio, USA ---
+//	POLAND - 2020/06/15:
+//	WASHINGTON DC, DISTRICT OF COLUMBIA, UNITED STATES - 2021/01/06:
+//	Edinburgh, Scotland, UK. 1 February 2024.  (Alamy)
+const (
+	dlFullDate = `(?:` + dlMonth + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + dlMonth + `,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{4}-\d{2}-\d{2})`
+	dlNumDate  = `(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{4}-\d{2}-\d{2})`
+	dlPlaces   = dlPlace + `(?:,\s*` + dlPlace + `){0,4}`
+	dlSlug     = `(?:\p{Lu}{4,}\s+` + dlDash + `\s+)?`
+)
+
+var (
+	dateFirstDateline = regexp.MustCompile(`^\s*` + dlSlug + `(` + dlFullDate + `)\s*(?:` + dlDash + `|,)\s*(` + dlPlaces + `)\s*(?:::?|-{1,3}|–|—)\s*`)
+	numericDateline   = regexp.MustCompile(`^\s*(` + dlPlaces + `)\s*` + dlDash + `\s*(` + dlNumDate + `)\s*:\s*`)
+	alamyDateline     = regexp.MustCompile(`^\s*(` + dlPlaces + `)\.\s+(` + dlFullDate + `)\.\s+`)
+)
+
 var (
 	storyDateline = regexp.MustCompile(`^\s*(` + dlPlace + `)(?:,\s*(` + dlPlace + `))?(?:,?\s*(` + dlMonth + `\s+\d{1,2})(?:,\s*(\d{4}))?)?\s*\(([^()]{2,40})\)\s*(?:` + dlDash + `|:)\s*`)
 	gettyDateline = regexp.MustCompile(`^\s*(` + dlPlace + `)(?:,\s*(` + dlPlace + `))?\s*` + dlDash + `\s*(` + dlMonth + `\s+\d{1,2})(?:,?\s+(\d{4}))?\s*:\s*`)
@@ -56,6 +80,9 @@ func (p *captionParser) dateline() dateline {
 	// Each form needs a character the others may not: look before running
 	// the expressions.
 	head := w[:min(len(w), 120)]
+	if d, ok := p.agencyDateline(off, w); ok {
+		return d
+	}
 	var story, getty, dated []int
 	if strings.Contains(head, "(") {
 		story = storyDateline.FindStringSubmatchIndex(w)
@@ -134,7 +161,7 @@ func datelinePlaces(place, region string) []string {
 	}
 	out := []string{place}
 	if region != "" {
-		region = parseTitleCase(region)
+		region = datelinePlaceName(region)
 		if !strings.EqualFold(region, place) {
 			out = append(out, region)
 		}
@@ -232,4 +259,85 @@ func (p *captionParser) sportHeader(off int, w string) (dateline, bool) {
 		return dl, true
 	}
 	return dateline{}, false
+}
+
+// agencyDateline reads the date-first and figure-dated datelines of the
+// photo agencies (see dateFirstDateline) and blanks them out.
+func (p *captionParser) agencyDateline(off int, w string) (dateline, bool) {
+	// Each form has a date in figures near the start: look before running
+	// the expressions.
+	digit := strings.IndexAny(w, "0123456789")
+	if digit < 0 || digit > 120 {
+		return dateline{}, false
+	}
+	var places, date string
+	var m []int
+	if digit <= 25 { // the date-first form starts with its date
+		m = dateFirstDateline.FindStringSubmatchIndex(w)
+	}
+	if m != nil {
+		date, places = reSubmatch(w, m, 1), reSubmatch(w, m, 2)
+	} else if m = numericDateline.FindStringSubmatchIndex(w); m != nil {
+		places, date = reSubmatch(w, m, 1), reSubmatch(w, m, 2)
+	} else if m = alamyDateline.FindStringSubmatchIndex(w); m != nil {
+		places, date = reSubmatch(w, m, 1), reSubmatch(w, m, 2)
+	} else {
+		return dateline{}, false
+	}
+	toks := ptokenize(date)
+	if len(toks) == 0 {
+		return dateline{}, false
+	}
+	d, ok := dateAt(toks, 0)
+	if !ok || d.y == 0 {
+		return dateline{}, false
+	}
+	var pls []string
+	for _, pl := range strings.Split(places, ",") {
+		pl = strings.TrimSpace(pl)
+		if pl == "" {
+			continue
+		}
+		if lookupPlace(pl) == kindNone && !allCapsWord(strings.ReplaceAll(pl, ".", "")) && !isUSStateCode(pl) {
+			// A dateline names places; a run of other capitalised words
+			// ("Photo Illustration") is the start of a sentence.
+			if len(pls) == 0 && !strings.Contains(places, ",") {
+				return dateline{}, false
+			}
+		}
+		pls = append(pls, datelinePlaceName(pl))
+	}
+	if len(pls) == 0 {
+		return dateline{}, false
+	}
+	// "WASHINGTON DC": one place.
+	for i, pl := range pls {
+		if n := normalizeDC(pl); n != pl {
+			pls[i] = n
+		}
+	}
+	p.blank(off+m[0], off+m[1])
+	return dateline{places: pls, date: d, hasDate: true}, true
+}
+
+// datelinePlaceName writes a dateline place: name case for a name in
+// capitals, but acronyms and state codes as they are ("UK", "CA").
+func datelinePlaceName(s string) string {
+	if isUSStateCode(s) || len(s) <= 3 && isAcronymLike(s) {
+		return s
+	}
+	return parseTitleCase(s)
+}
+
+// isUSStateCode reports the two-letter postal codes of the United States as
+// datelines write them ("HOLLYWOOD, CA").
+func isUSStateCode(s string) bool {
+	switch s {
+	case "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+		"KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+		"NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+		"VA", "WA", "WV", "WI", "WY":
+		return true
+	}
+	return false
 }
