@@ -41,6 +41,7 @@ func readCredit(lead, body string, inParens bool) (foundCredit, bool) {
 		}
 		return c, false
 	}
+	singleNamePhotographer(parts)
 	for _, pt := range parts {
 		if pt.kind == pkName && c.photographer == "" {
 			c.photographer = parseNameCase(pt.text)
@@ -83,6 +84,33 @@ func readCredit(lead, body string, inParens bool) (foundCredit, bool) {
 	return c, true
 }
 
+// singleNamePhotographer marks as a name the single word that opens a
+// chain of providers: photographers credited by one name ("Scheidemann/
+// picture alliance via Getty Images", "RIJASOLO/RIVA PRESS"). The word must
+// look like a name, not an acronym or an institution, and another provider
+// must follow it before any "via".
+func singleNamePhotographer(parts []creditPart) {
+	if len(parts) < 2 || parts[0].kind != pkOrg || strings.Contains(parts[0].text, " ") {
+		return
+	}
+	w := parts[0].text
+	lw := strings.ToLower(w)
+	if len(w) < 3 || !nameWordOK(w, true) || allCapsWord(w) && len(w) <= 5 || isOrgWord(lw) ||
+		isFacilityWord(lw) || isDistributionBrand(w) || isStringer(w) || lookupPlace(w) != kindNone ||
+		titleOf(lw) != notTitle || isDemonym(lw) {
+		return
+	}
+	for _, pt := range parts[1:] {
+		switch pt.kind {
+		case pkVia, pkName:
+			return
+		case pkAgency, pkOrg:
+			parts[0].kind = pkName
+			return
+		}
+	}
+}
+
 // chooseAgency returns the index of the part that is the credited agency
 // and of the provider it carries the picture for (or -1).
 //
@@ -112,6 +140,11 @@ func chooseAgency(parts []creditPart, brand bool) (agencyAt, viaAt int) {
 				viaAt = i
 				break
 			}
+		}
+		// "SOPA Images/LightRocket via Getty Images": LightRocket distributes
+		// for the provider named before it.
+		if viaAt > 0 && isDistributionBrand(parts[viaAt].text) && isOrg(parts[viaAt-1].kind) {
+			viaAt--
 		}
 		return agencyAt, viaAt
 	}
@@ -158,6 +191,9 @@ func chooseAgency(parts []creditPart, brand bool) (agencyAt, viaAt int) {
 			viaAt = i
 			break
 		}
+	}
+	if viaAt > 0 && isDistributionBrand(parts[viaAt].text) && isOrg(parts[viaAt-1].kind) {
+		viaAt--
 	}
 	return agencyAt, viaAt
 }
@@ -206,8 +242,17 @@ func classifyPiece(s string, c *foundCredit, trimLeft bool) []creditPart {
 	if s == "" {
 		return nil
 	}
+	if n := len(s); n >= 8 && n%2 == 0 && s[:n/2] == s[n/2:] {
+		s = s[:n/2] // "CHRISTOF STACHECHRISTOF STACHE": a name glued to itself
+	}
+	if low := strings.ToLower(s); strings.HasPrefix(low, "courtesy of ") {
+		s = strings.TrimSpace(s[len("courtesy of "):]) // "Name/Courtesy of Saudi Royal Court/Handout"
+	}
 	if a, ok := agencyName(s); ok {
 		return []creditPart{{kind: pkAgency, text: a}}
+	}
+	if isDistributionBrand(s) {
+		return []creditPart{{kind: pkOrg, text: s}} // "Hulton Archive" is no archive flag
 	}
 	if m := viaWord.FindStringIndex(s); m != nil {
 		var out []creditPart
@@ -283,6 +328,17 @@ func classifyPiece(s string, c *foundCredit, trimLeft bool) []creditPart {
 	return []creditPart{{kind: pkOrg, text: s}}
 }
 
+// isDistributionBrand reports the labels under which Getty Images carries
+// other providers' pictures ("Pacific Press/LightRocket", "Keystone/Hulton
+// Archive"): the provider is the one named before the label.
+func isDistributionBrand(s string) bool {
+	switch strings.ToLower(s) {
+	case "lightrocket", "hulton archive", "corbis", "corbis via getty images", "archive photos", "gamma-rapho", "gamma-keystone":
+		return true
+	}
+	return false
+}
+
 // setFlag reads a credit word that is a flag ("File", "POOL", "Handout",
 // "HO", "Photo") and reports whether it was one.
 func setFlag(w string, c *foundCredit) bool {
@@ -293,7 +349,7 @@ func setFlag(w string, c *foundCredit) bool {
 		c.pool = true
 	case "handout", "ho":
 		c.handout = true
-	case "photo", "photos", "picture", "pictures", "image", "images", "photograph", "illustration", "graphic", "screengrab", "screenshot", "video", "still":
+	case "photo", "photos", "picture", "pictures", "image", "images", "photograph", "illustration", "graphic", "screengrab", "screenshot", "video", "still", "foto", "fotos":
 	default:
 		return false
 	}
@@ -457,6 +513,7 @@ func chainSpan(s string, a, b int) (int, int) {
 	}
 	end := b
 	pieceCase := 0 // 1 mixed case, 2 capitals
+	pieceStart := b
 	slashes = 0
 	for words := 0; words < 8 && end-b < maxChain; words++ {
 		i := end
@@ -469,6 +526,7 @@ func chainSpan(s string, a, b int) (int, int) {
 			}
 			end = i + 1
 			pieceCase = 0
+			pieceStart = end
 			words = 0
 			continue
 		}
@@ -481,6 +539,10 @@ func chainSpan(s string, a, b int) (int, int) {
 		}
 		w := s[i:j]
 		bare := strings.TrimRight(w, ".,;:")
+		if strings.EqualFold(bare, "of") && i >= 10 && strings.EqualFold(strings.TrimSpace(s[i-10:i]), "courtesy") {
+			end = i + len(bare) // "Name/Courtesy of Saudi Royal Court/Handout"
+			continue
+		}
 		if !chainWord(bare, false) {
 			break
 		}
@@ -489,7 +551,11 @@ func chainSpan(s string, a, b int) (int, int) {
 			wc = 2
 		}
 		if pieceCase != 0 && wc != pieceCase && (wc == 2 || len(bare) > 3) && !isViaWord(bare) {
-			if _, ok := agencyName(bare); !ok {
+			_, ok := agencyName(bare)
+			if !ok {
+				_, ok = agencyName(s[pieceStart : i+len(bare)]) // "RIA Novosti"
+			}
+			if !ok {
 				break
 			}
 		}

@@ -68,7 +68,7 @@ type creditPart struct {
 // "Courtesy of", "©". matchLead reads one at the start of s.
 var (
 	leadPhotoWords = []string{"photographs", "photograph", "photographer", "photos", "photo",
-		"pictures", "picture", "images", "image", "pics", "pic"}
+		"pictures", "picture", "images", "image", "pics", "pic", "fotos", "foto"}
 	leadQualifiers = []string{"file", "pool", "handout", "afp", "ap"}
 )
 
@@ -124,7 +124,11 @@ func matchLead(s string) (lead string, body int, ok bool) {
 		if c, ok := colon(e); ok && at == 0 {
 			return s[:e], skipSpaces(s, c), true
 		}
-		if b, ok := word(skipSpaces(low, e), "by"); ok && b > e+1 {
+		by := skipSpaces(low, e)
+		if i, ok := word(by, "illustration"); ok {
+			by = skipSpaces(low, i) // "Photo Illustration by"
+		}
+		if b, ok := word(by, "by"); ok && b > e+1 {
 			return s[:b], skipSpaces(s, b), true
 		}
 		return "", 0, false
@@ -151,7 +155,7 @@ type leadMatch struct {
 func leadMatches(s string) []leadMatch {
 	low := asciiLower(s)
 	var starts []int
-	for _, w := range []string{"photo", "pic", "image", "credit", "courtesy", "copyright", "©"} {
+	for _, w := range []string{"photo", "pic", "image", "credit", "courtesy", "copyright", "©", "foto"} {
 		for i := 0; i < len(low); {
 			j := strings.Index(low[i:], w)
 			if j < 0 {
@@ -240,7 +244,11 @@ func (p *captionParser) credits() {
 			continue
 		}
 		c, ok := readCredit("", work[start:end], false)
-		if !ok || c.prio < prioUnknownOrg {
+		if c.agency == "" && c.photographer != "" && creditFollows(found, work, end) {
+			// "/ Belal Khaled/ Photo: AA / AA": a photographer written just
+			// before the credit of his agency.
+			c.prio = prioName
+		} else if !ok || c.prio < prioUnknownOrg {
 			continue
 		}
 		c.start, c.end = start, end
@@ -256,6 +264,21 @@ func (p *captionParser) credits() {
 		found = append(found, foundCredit{start: -1, prio: prioDateline, agency: p.datelineCredit})
 	}
 	p.settle(found)
+}
+
+// creditFollows reports whether one of the credits found starts right
+// after offset end of the working text, past spaces and slashes.
+func creditFollows(found []foundCredit, work string, end int) bool {
+	i := end
+	for i < len(work) && (work[i] == ' ' || work[i] == '/' || work[i] == '|') {
+		i++
+	}
+	for _, c := range found {
+		if c.start >= end && c.start <= i+1 && c.prio >= prioAgency {
+			return true
+		}
+	}
+	return false
 }
 
 // settle records the strongest credit, completing it from the others: a
