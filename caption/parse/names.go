@@ -86,7 +86,7 @@ func (p *captionParser) nameRun(i int) []int {
 			break
 		}
 		if t.isCap() {
-			if allCapsWord(t.bare()) && len(t.bare()) > 2 && !isRomanNumeral(t.bare()) && len(seq) > 0 {
+			if allCapsWord(t.bare()) && len(t.bare()) > 2 && !isRomanNumeral(t.bare()) && len(seq) > 0 && !p.capsSurname(k) {
 				break
 			}
 			seq = append(seq, k)
@@ -127,6 +127,7 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 	start := 0
 	royal := -1
 	cut := false
+	titled := false // the run was cut after an office title ("President Obama")
 	// Everything up to a possessive that is not last describes the person:
 	// "Serbia's Novak Djokovic", "Real Madrid's Vinicius Junior".
 	for k := 0; k < n-1; k++ {
@@ -142,10 +143,12 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 		case titleStrong:
 			if rest >= 1 {
 				start, royal, cut = k+1, -1, true
+				titled = isOfficeTitle(word(k))
 			}
 		case titleWeak:
 			if rest >= 2 && (k == start || titleOf(word(k-1)) != notTitle || isDemonym(word(k-1)) || isNameOpener(word(k-1))) {
 				start, royal, cut = k+1, -1, true
+				titled = false
 			}
 		case titleRoyal:
 			single := rest == 1 || rest == 2 && isRomanNumeral(toks[seq[n-1]].bare())
@@ -166,10 +169,11 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 		if royal == start {
 			break
 		}
+		titled = titled && titleOf(w) != notTitle
 		if isKoreanSurname(w) && n-start == 2 && titleOf(w) == notTitle {
 			break // "Park Jin", "Moon Jae-in": a surname first
 		}
-		if isFunctionWord(w) || isDemonym(w) || isNameOpener(w) || isOrgWord(w) || titleOf(w) != notTitle || isPortfolio(w) ||
+		if isFunctionWord(w) || isDemonym(w) || isNameOpener(w) || isOrgWord(w) && !(w == "bill" && n-start == 2) || titleOf(w) != notTitle || isPortfolio(w) ||
 			len(toks[seq[start]].bare()) <= 3 && allCapsWord(toks[seq[start]].bare()) && p.isAcronymPrefix(toks[seq[start]].bare()) ||
 			(n-start >= 3 && p.place(toks[seq[start]].bare()) == kindCountry) {
 			start++
@@ -191,14 +195,23 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 	if p.descriptive == seq[n-1] {
 		return personHit{}, false
 	}
+	last := seq[n-1]
+	if toks[last].possessive() && last+1 < len(toks) && toks[last+1].isCap() && isFacilityWord(toks[last+1].lower()) {
+		return personHit{}, false // "Bestepe People's Mosque", "St Peter's Square"
+	}
+	if followedByContest(toks, last) {
+		return personHit{}, false // "the second Investec Test match"
+	}
 	rest := seq[start:]
 	if len(rest) == 1 {
-		if p.positionAfter(rest[0]) != "" && p.singleNameOK(rest[0]) {
-			return personHit{first: rest[0], last: rest[0]}, true
+		k := rest[0]
+		if p.singleNameOK(k) && (p.positionAfter(k) != "" || titled || p.singleNameContext(k)) {
+			return personHit{first: k, last: k}, true
 		}
 		return personHit{}, false
 	}
-	first, last := rest[0], rest[len(rest)-1]
+	first := rest[0]
+	last = rest[len(rest)-1]
 	if !toks[first].isCap() {
 		return personHit{}, false // "de Marseille": a name starts with a capital
 	}
@@ -236,7 +249,95 @@ func (p *captionParser) singleNameOK(k int) bool {
 	t := p.toks[k]
 	w := t.lower()
 	return nameWordOK(t.bare(), true) && !isFunctionWord(w) && !isDemonym(w) && !isOrgWord(w) &&
-		!isNameOpener(w) && titleOf(w) == notTitle && p.place(t.bare()) == kindNone
+		!isNameOpener(w) && titleOf(w) == notTitle && p.singlePlaceOK(k) &&
+		!isGroupNoun(w) && !isFacilityWord(w) && monthOfWord(t) == 0 && !weekdayWord(t) &&
+		!isNumberWord(w) && !isAttributiveWord(w) && !(allCapsWord(t.bare()) && len(t.bare()) <= 4)
+}
+
+// capsSurname reports a surname written in capitals after a given name in
+// mixed case, as AFP and French agencies write names in running text
+// ("Professor Paul RAJOANARIVELO, leader of ..."): the word closes the
+// name and is no agency, place or acronym.
+func (p *captionParser) capsSurname(k int) bool {
+	toks := p.toks
+	t := toks[k]
+	b := t.bare()
+	if k == 0 || len(b) < 4 || !allCapsWord(b) || strings.ContainsAny(b, ".") {
+		return false
+	}
+	prev := toks[k-1]
+	if prev.kind != ptWord || !prev.isCap() || allCapsWord(prev.bare()) || !nameWordOK(prev.bare(), true) ||
+		titleOf(prev.lower()) != notTitle || isNameOpener(prev.lower()) || isOrgWord(prev.lower()) {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].kind == ptWord {
+		return false // "Joe Biden NATO summit": a name ends at punctuation
+	}
+	if _, ok := caption.NormalizeAgency(b); ok {
+		return false
+	}
+	return p.place(b) == kindNone && !isOrgWord(strings.ToLower(b))
+}
+
+// singlePlaceOK reports whether a single word may be a name although a
+// place has it: only a small town ("Obama" in Japan) after an office title
+// ("President Obama").
+func (p *captionParser) singlePlaceOK(k int) bool {
+	kind := p.place(p.toks[k].bare())
+	if kind == kindNone {
+		return true
+	}
+	return kind == kindCity && k > 0 && p.toks[k-1].isCap() && isOfficeTitle(p.toks[k-1].lower())
+}
+
+// singleNameContext reports the places where a single capitalised word is
+// a person known by one name: after a lower-case role or kin noun ("former
+// first lady Laura", "ex-president Saleh", "defender Rojas") and before an
+// age ("Blaze, 8, from Swindon").
+func (p *captionParser) singleNameContext(k int) bool {
+	toks := p.toks
+	if k > 0 && toks[k-1].kind == ptWord && toks[k-1].isLower() && !p.used[k-1] && isKinOrRoleBefore(toks[k-1].lower()) {
+		return !(k+1 < len(toks) && toks[k+1].kind == ptWord && toks[k+1].isCap())
+	}
+	// "Blaze, 8," and "Amana, 45,": an age in commas.
+	if k+3 < len(toks) && toks[k+1].is(",") && toks[k+2].kind == ptNum && allDigits(toks[k+2].text) &&
+		len(toks[k+2].text) <= 3 && toks[k+3].is(",") {
+		return true
+	}
+	return false
+}
+
+// isOfficeTitle reports the titles of offices after which a single name is
+// a person: "President Obama", "Chancellor Merkel", "Mayor Oh".
+func isOfficeTitle(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "president", "minister", "chancellor", "premier", "governor", "gov", "senator", "sen",
+		"rep", "representative", "congressman", "congresswoman", "mayor", "secretary", "speaker",
+		"chairman", "chairwoman", "leader", "ambassador", "general", "gen", "commander", "dr",
+		"mr", "mrs", "ms", "prof", "professor", "justice", "emir", "coach", "manager", "captain",
+		"admiral", "adm", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "envoy",
+		"chief", "director", "imam", "rabbi", "cardinal", "archbishop", "patriarch", "sir", "dame",
+		"lord", "baroness", "baron":
+		return true
+	}
+	return false
+}
+
+// followedByContest reports a run followed by a lower-case word naming a
+// contest or an event, which makes the run its name: "the Investec Test
+// match", "the Brooklyn Senior Games".
+func followedByContest(toks []ptoken, e int) bool {
+	if e+1 >= len(toks) || toks[e+1].kind != ptWord || !toks[e+1].isLower() {
+		return false
+	}
+	switch toks[e+1].lower() {
+	case "match", "matches", "game", "games", "tournament", "championship", "championships",
+		"conference", "summit", "festival", "awards", "cup", "final", "finals", "series",
+		"contest", "competition", "race", "prix", "semifinal", "semi-final", "quarterfinal",
+		"quarter-final", "derby", "fixture", "exhibition", "expo", "forum", "ceremony":
+		return true
+	}
+	return false
 }
 
 // nameShaped reports whether the tokens are shaped like a person's name.
@@ -262,17 +363,21 @@ func (p *captionParser) nameShaped(rest []int, royal bool) bool {
 				return false
 			}
 		}
-		if allCapsWord(b) && len(b) > 2 && !isRomanNumeral(b) {
+		if allCapsWord(b) && len(b) > 2 && !isRomanNumeral(b) && !(i > 0 && p.capsSurname(k)) {
 			return false
 		}
-		if isDemonym(lw) || monthOfWord(t) != 0 && i == 0 || weekdayWord(t) || isNumberWord(lw) {
-			return false // "Marine One", "Game Seven"
+		if isDemonym(lw) || monthOfWord(t) != 0 && i == 0 || weekdayWord(t) || isNumberWord(lw) || isAttributiveWord(lw) {
+			return false // "Marine One", "Game Seven", "Iran-backed Huthi"
+		}
+		if i == 0 && lw == "bill" && len(rest) >= 2 {
+			continue // "Bill Clinton": a given name, not a law
 		}
 		if i > 0 && titleOf(lw) == titleStrong {
 			return false
 		}
 		last := i == len(rest)-1
-		if (isOrgWord(lw) || isFacilityWord(lw)) && !(i == 0 && isKoreanSurname(lw)) {
+		plural := strings.HasSuffix(lw, "s") && isFacilityWord(strings.TrimSuffix(lw, "s"))
+		if (isOrgWord(lw) || isFacilityWord(lw) || plural) && !(i == 0 && isKoreanSurname(lw)) {
 			if !last || len(rest) > 2 || !isSurnameWord(lw) {
 				return false
 			}
@@ -299,7 +404,7 @@ func isSurnameWord(w string) bool {
 		"grey", "fox", "bell", "church", "chapel", "gates", "post", "bowl", "banks's", "fair",
 		"march", "may", "day", "rose", "star", "wild", "young", "stars", "power", "parker",
 		"porter", "walker", "fisher", "baker", "mason", "taylor", "carter", "cook", "hunter",
-		"driver", "judge", "page", "major", "knight", "marshall", "summit", "heat":
+		"driver", "judge", "page", "major", "knight", "marshall", "summit", "heat", "eid":
 		return true
 	}
 	return false
@@ -310,6 +415,25 @@ func isSurnameWord(w string) bool {
 func (p *captionParser) positionAfter(k int) string {
 	toks := p.toks
 	i := k + 1
+	// "Andy Murray of Britain (L)": the country or team of the person
+	// stands between the name and the marker.
+	if i+1 < len(toks) && toks[i].kind == ptWord && toks[i].lower() == "of" && toks[i+1].isCap() {
+		j := i + 1
+		for j < len(toks) && j <= i+4 && toks[j].kind == ptWord && toks[j].isCap() {
+			j++
+		}
+		// "Jacque Chirac of Paris, France, left,": the place may have a
+		// country after it.
+		for j+1 < len(toks) && toks[j].is(",") && toks[j+1].isCap() && p.place(toks[j+1].bare()) != kindNone {
+			j += 2
+			for j < len(toks) && toks[j].kind == ptWord && toks[j].isCap() {
+				j++
+			}
+		}
+		if j < len(toks) && (toks[j].is("(") || toks[j].is(",")) {
+			i = j
+		}
+	}
 	for skips := 0; skips < 3 && i < len(toks); skips++ {
 		t := toks[i]
 		switch {
@@ -364,9 +488,16 @@ func parsePosition(s string) string {
 		return ""
 	}
 	s = strings.NewReplacer(",", " ", ".", " ", ";", " ", "/", " ").Replace(s)
+	if len(s) >= 3 && s[0] >= '1' && s[0] <= '9' && s[1] == '-' {
+		s = s[:1] + " " + s[2:] // EPA's "(2-R)"
+	}
 	side, ord := "", ""
 	for _, w := range strings.Fields(s) {
 		sd := ""
+		if len(w) == 1 && w[0] >= '2' && w[0] <= '9' {
+			ord = ordinalSuffix(w)
+			continue
+		}
 		switch w {
 		case "l", "left":
 			sd = "L"

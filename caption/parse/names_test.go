@@ -75,6 +75,21 @@ func TestNotPeople(t *testing.T) {
 		"Toronto Raptors forward drives.",
 		"Soldiers of the Royal Air Force salute.",
 		"Big Ben chimes over Westminster.",
+		// From real captions (testdata/real.json, tuning half):
+		// a capitalised group with a position, an organisation's name,
+		"Members (L) of the People's Solidarity for Participatory Democracy stage a rally.",
+		// a military unit,
+		"He visits the Mu Islet Hero Defence Detachment on the front.",
+		// an adjective on a hyphen,
+		"Supporters of Yemen's Iran-backed Huthi rebel movement gather.",
+		// a mosque named after the people,
+		"He names it the \"Bestepe People's Mosque.\"",
+		// a sponsored match,
+		"Ali plays during day five of the second Investec Test match.",
+		// victims in the name of a monument,
+		"Leaders lay wreaths at the cenotaph for Atomic Bomb Victims.",
+		// a hospital named after saints.
+		"A ward of Szent Istvan and Szent Laszlo Unified Hospitals in Budapest.",
 	} {
 		if got := Parse(text).People; len(got) != 0 {
 			t.Errorf("Parse(%q).People = %v, want none", text, got)
@@ -108,6 +123,30 @@ func TestPeopleForms(t *testing.T) {
 		{"Kim Jong Un, center, and Kim Yo Jong, second from left, watch.", []caption.Person{{Name: "Kim Jong Un", Position: "C"}, {Name: "Kim Yo Jong", Position: "2nd L"}}},
 		// A surname that is also a common word.
 		{"Lee Jae-myung meets Park Jin and Tony Hall.", []caption.Person{{Name: "Lee Jae-myung"}, {Name: "Park Jin"}, {Name: "Tony Hall"}}},
+		// From real captions (testdata/real.json, tuning half):
+		// a given name that is also a word for a law,
+		{"United States President Bill Clinton, right, meets with Mayor Jacque Chirac of Paris, France, left.",
+			[]caption.Person{{Name: "Bill Clinton", Position: "R"}, {Name: "Jacque Chirac", Position: "L"}}},
+		// a role before a full name,
+		{"Pathologist Panagiotis Soldatos (R) examines elderly woman Afroditi Roussou (2-R), 90, on the island.",
+			[]caption.Person{{Name: "Panagiotis Soldatos", Position: "R"}, {Name: "Afroditi Roussou", Position: "2nd R"}}},
+		// a position after the country of the person,
+		{"Roger Federer of Switzerland holds the trophy after defeating Andy Murray of Britain (L) in London.",
+			[]caption.Person{{Name: "Roger Federer"}, {Name: "Andy Murray", Position: "L"}}},
+		// a surname in capitals after a given name (AFP, French agencies),
+		{"Opponents led by Professor Paul RAJOANARIVELO, leader of KFP, gathered.",
+			[]caption.Person{{Name: "Paul RAJOANARIVELO"}}},
+		// a single name after an office title, a role or kin noun, or before an age,
+		{"President Obama hugs coach Geno Auriemma.", []caption.Person{{Name: "Obama"}, {Name: "Geno Auriemma"}}},
+		{"George W. Bush and former first lady Laura wave.", []caption.Person{{Name: "George W. Bush"}, {Name: "Laura"}}},
+		{"Forces loyal to ex-president Saleh took the city.", []caption.Person{{Name: "Saleh"}}},
+		{"Blaze, 8, from Swindon, plays in the mud.", []caption.Person{{Name: "Blaze"}}},
+		// "Ayatollah" stays with a single name like a royal title.
+		{"Ayatollah Ali Khamenei sits under a portrait of Ayatollah Khomeini.",
+			[]caption.Person{{Name: "Ali Khamenei"}, {Name: "Ayatollah Khomeini"}}},
+		// a list from left stops before the monument named after it.
+		{"From left to right, Charles Michel and Giorgia Meloni pose after laying wreaths at the cenotaph for Atomic Bomb Victims.",
+			[]caption.Person{{Name: "Charles Michel", Position: "from left 1"}, {Name: "Giorgia Meloni", Position: "from left 2"}}},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, Parse(tc.text).People); diff != "" {

@@ -51,7 +51,7 @@ func titleOf(w string) titleClass {
 		"marshal", "officer", "chief", "deputy", "vice", "acting", "former", "ex", "then", "late",
 		"elect", "designate", "incumbent", "interim", "first", "head", "founder", "co-founder",
 		"cofounder", "executive", "candidate", "nominee", "hopeful", "challenger", "contender",
-		"frontrunner", "cardinal", "archbishop", "rabbi", "imam", "ayatollah", "patriarch", "monk",
+		"frontrunner", "cardinal", "archbishop", "rabbi", "imam", "patriarch", "monk",
 		"nun", "pastor", "actor", "actress", "singer", "rapper", "songwriter", "musician",
 		"comedian", "presenter", "anchor", "journalist", "reporter", "photographer", "filmmaker",
 		"producer", "designer", "author", "novelist", "writer", "poet", "artist", "painter",
@@ -69,15 +69,39 @@ func titleOf(w string) titleClass {
 		"superintendent", "detective", "constable", "trooper", "sheriff", "warden", "host",
 		"hostess", "chef", "conductor", "composer", "choreographer", "dancer", "ballerina",
 		"pianist", "violinist", "cellist", "guitarist", "drummer", "vocalist", "frontman",
-		"frontwoman", "director-general", "secretary-general", "attorney-general":
+		"frontwoman", "director-general", "secretary-general", "attorney-general",
+		// Roles captions put before a name like a title: "Pathologist
+		// Panagiotis Soldatos", "Patient Mirabella Horvath".
+		"patient", "pathologist", "paramedic", "firefighter", "fisherman", "vendor",
+		"worker", "resident", "volunteer", "survivor", "pilgrim", "refugee", "migrant",
+		"technician", "engineer", "researcher", "lawyer", "doctor", "medic", "policeman",
+		"policewoman", "protester", "protestor", "demonstrator", "voter", "tourist", "visitor",
+		"spectator", "supporter", "mourner", "worshipper", "worshiper", "bride", "groom",
+		"wife", "daughter", "widow", "widower", "grandmother", "grandfather",
+		"girlfriend", "boyfriend", "fiancee", "fiance", "granddaughter", "grandson", "nephew",
+		"niece", "uncle", "aunt", "housewife", "shopkeeper", "villager", "evacuee",
+		"rescuer", "militant", "fighter", "serviceman", "servicewoman",
+		"cadet", "recruit", "trainee", "intern", "employee", "staffer", "aide",
+		"adviser", "advisor", "assistant", "secretary's", "psychologist", "psychiatrist",
+		"dentist", "pharmacist", "biologist", "chemist", "physicist", "geologist", "zoologist",
+		"ecologist", "climatologist", "epidemiologist", "virologist", "sociologist",
+		"historian", "archaeologist", "anthropologist", "curator", "librarian", "mechanic",
+		"welder", "labourer", "laborer", "janitor", "waiter",
+		"waitress", "bartender", "fishmonger", "florist",
+		"hairdresser", "cashier", "zookeeper",
+		"beekeeper", "herder", "veterinarian", "vet", "midwife", "caregiver",
+		"teen", "teenager", "schoolgirl", "schoolboy", "toddler", "infant", "newborn":
 		return titleStrong
 	case "king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "sheik",
-		"sultan", "duke", "duchess", "archduke", "grand-duke", "tsar", "czar", "lady", "saint":
+		"sultan", "duke", "duchess", "archduke", "grand-duke", "tsar", "czar", "lady", "saint",
+		"ayatollah":
 		return titleRoyal
 	case "judge", "major", "cook", "driver", "hunter", "center", "point", "fullback", "halfback", "singer-songwriter", "guard", "bishop", "page",
 		"porter", "baker", "mason", "fisher", "taylor", "carter", "parker", "knight", "marshall",
 		"counsel", "deacon", "father", "brother", "sister", "mother", "chaplain", "pilot", "private",
-		"dean", "provost", "principal", "teacher", "student", "fan":
+		"dean", "provost", "principal", "teacher", "student", "fan",
+		"farmer", "husband", "cousin", "carpenter", "barber", "butcher", "miner", "cleaner",
+		"shepherd", "sailor", "keeper", "ranger", "guide", "clerk", "tailor":
 		return titleWeak
 	}
 	return notTitle
@@ -217,8 +241,64 @@ func isOrgWord(w string) bool {
 		"invitational", "masters", "trials", "qualifier", "playoffs", "playoff",
 		"cup's",
 		"virus", "flu", "vaccine", "agency's", "ministry's", "government's",
-		"police's", "army's", "navy's":
+		"police's", "army's", "navy's",
+		"detachment", "squadron", "unit", "democracy", "solidarity", "victims", "hospitals",
+		"resources", "brigades", "forces'", "militia", "militias", "taskforce":
 		return true
+	}
+	return false
+}
+
+// isGroupNoun reports plural nouns for groups of people, which a caption
+// may capitalise at the start of a sentence and mark with a position
+// ("Members (L) of ... stage a rally") but which are never a name.
+func isGroupNoun(w string) bool {
+	switch w {
+	case "members", "supporters", "protesters", "protestors", "demonstrators", "people",
+		"residents", "soldiers", "troops", "police", "policemen", "officers", "officials",
+		"fans", "players", "students", "workers", "children", "kids", "women", "men", "girls",
+		"boys", "families", "relatives", "mourners", "worshippers", "worshipers", "pilgrims",
+		"refugees", "migrants", "volunteers", "rescuers", "firefighters", "delegates",
+		"lawmakers", "leaders", "participants", "visitors", "tourists", "spectators",
+		"activists", "journalists", "reporters", "photographers", "guests", "dancers",
+		"performers", "athletes", "competitors", "runners", "riders", "teams", "voters",
+		"villagers", "farmers", "fishermen", "vendors", "shoppers", "commuters", "passengers",
+		"survivors", "victims", "evacuees", "militants", "fighters", "rebels", "staff",
+		"employees", "teachers", "nurses", "doctors", "medics", "paramedics", "monks", "nuns",
+		"priests", "crowds", "crowd", "others", "friends", "colleagues", "teammates",
+		"opponents", "rivals", "winners", "finalists", "graduates", "cadets", "sailors",
+		"marines", "pilots", "crew", "crews", "residents'", "citizens", "locals", "youths",
+		"youngsters", "elderly", "patients", "prisoners", "detainees", "hostages", "inmates":
+		return true
+	}
+	return false
+}
+
+// isKinOrRoleBefore reports the lower-case nouns after which a single
+// capitalised word is a person known by one name: "former first lady
+// Laura", "ex-president Saleh", "defender Rojas", "her son Abdallah".
+func isKinOrRoleBefore(w string) bool {
+	if titleOf(w) != notTitle {
+		return true
+	}
+	switch w {
+	case "lady", "son", "baby", "brother", "sister", "mother", "father", "dog", "cat", "horse",
+		"partner", "friend", "colleague", "teammate", "compatriot", "counterpart", "rival",
+		"opponent", "successor", "predecessor", "1-year-old", "2-year-old", "3-year-old":
+		return true
+	}
+	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
+}
+
+// isAttributiveWord reports hyphenated adjectives that capitalised words
+// take before a noun ("Iran-backed", "Kremlin-run") and that no name has.
+func isAttributiveWord(w string) bool {
+	for _, suf := range []string{"-backed", "-led", "-based", "-born", "-owned", "-run", "-held",
+		"-funded", "-made", "-linked", "-aligned", "-allied", "-controlled", "-occupied", "-bound",
+		"-style", "-era", "-themed", "-inspired", "-related", "-sponsored", "-supported"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }

@@ -30,6 +30,8 @@ func TestCreditForms(t *testing.T) {
 		{"A building in Khan Younis, besieged Gaza. / Belal Khaled/ Photo: AA / AA", "Anadolu", "Belal Khaled", "", false},
 		// "RIA Novosti": capitals then mixed case, one agency.
 		{"Putin rides a horse. REUTERS/RIA Novosti/Pool/Alexei Druzhinin", "Reuters", "Alexei Druzhinin", "Sputnik", false},
+		// A photographer whose surname is also a holiday.
+		{"A fighter on a hill. ( AFP PHOTO / JOSEPH EID)", "AFP", "Joseph Eid", "", false},
 		// Photographers credited by one name.
 		{"A goal in Rosario. (Photo by Scheidemann/picture alliance via Getty Images)", "Getty Images", "Scheidemann", "dpa", false},
 		{"Police dispersed the crowd. PHOTO : RIJASOLO/RIVA PRESS.", "Riva Press", "Rijasolo", "", false},

@@ -452,7 +452,7 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	}
 	facility := false
 	for k := s; k <= e; k++ {
-		if isFacilityWord(strings.ToLower(toks[k].bare())) && k > s {
+		if isFacilityNoun(strings.ToLower(toks[k].bare())) && k > s {
 			facility = true
 		}
 	}
@@ -471,7 +471,7 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	if isKnownOrgName(textfold.Key(name)) {
 		return false // "past Goldman Sachs headquarters"
 	}
-	if hw := strings.ToLower(toks[head].bare()); isOrgWord(hw) && !isFacilityWord(hw) && kind == kindNone {
+	if hw := strings.ToLower(toks[head].bare()); isOrgWord(hw) && !isFacilityNoun(hw) && kind == kindNone {
 		return false
 	}
 	if e+1 < len(toks) && toks[e+1].is("'") && !toks[e+1].space {
@@ -719,5 +719,11 @@ func (p *captionParser) facilityRunFrom(k int) bool {
 	for ; k < len(p.toks) && p.toks[k].isCap() && !p.used[k]; k++ {
 		last = k
 	}
-	return last >= 0 && isFacilityWord(p.toks[last].lower())
+	return last >= 0 && isFacilityNoun(p.toks[last].lower())
+}
+
+// isFacilityNoun is isFacilityWord that also takes the plural: "Unified
+// Hospitals", "Royal Botanic Gardens".
+func isFacilityNoun(w string) bool {
+	return isFacilityWord(w) || len(w) > 4 && strings.HasSuffix(w, "s") && isFacilityWord(w[:len(w)-1])
 }
