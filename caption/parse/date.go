@@ -238,6 +238,13 @@ func numericDate(toks []ptoken, i int) (foundDate, bool) {
 	}
 	var y, m, d int
 	ambiguous := false
+	if len(nums[2]) == 2 && len(nums[0]) <= 2 && afterDated(toks, i) {
+		// PA's "File photo dated 07/07/16": day, month, two-digit year.
+		if v[2] += 2000; v[2] >= 2070 {
+			v[2] -= 100
+		}
+		nums[2] = strconv.Itoa(v[2])
+	}
 	switch {
 	case len(nums[0]) == 4:
 		y, m, d = v[0], v[1], v[2]
@@ -254,6 +261,21 @@ func numericDate(toks []ptoken, i int) (foundDate, bool) {
 		return foundDate{}, false
 	}
 	return foundDate{y: y, m: m, d: d, first: i, last: last, ambiguous: ambiguous}, true
+}
+
+// afterDated reports a date right after "dated" or "taken", where a
+// two-digit year can be trusted.
+func afterDated(toks []ptoken, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].kind == ptWord {
+			switch toks[k].lower() {
+			case "dated", "taken":
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // dateContext reads the words before (and, for AP's "In this <date>, file
@@ -273,9 +295,22 @@ func dateContext(toks []ptoken, first, last, prevEnd int) (taken, excluded bool)
 		}
 		n++
 		switch t.lower() {
-		case "taken", "dated", "date", "shot", "photographed", "pictured", "filmed":
+		case "date":
+			if k > 0 && toks[k-1].kind == ptWord {
+				switch toks[k-1].lower() {
+				case "issue", "release", "publication", "transmission", "embargo", "expiry":
+					// PA's "Issue date: Friday February 3, 2017": when the
+					// picture was sent, not taken.
+					if nearestExcl < 0 {
+						nearestExcl = k
+					}
+					continue
+				}
+			}
 			return true, false
-		case "released", "issued", "published", "posted", "distributed", "obtained", "born",
+		case "taken", "dated", "shot", "photographed", "pictured", "filmed":
+			return true, false
+		case "released", "issued", "published", "posted", "distributed", "obtained", "provided", "supplied", "born",
 			"died", "since", "until", "till", "scheduled", "due", "expected", "slated", "ahead",
 			"deadline", "postponed", "delayed":
 			if nearestExcl < 0 {
@@ -347,6 +382,12 @@ func (p *captionParser) chooseTaken(dl dateline, dates []foundDate, american boo
 	if dl.hasDate {
 		return resolve(dl.date)
 	}
+	if p.weekdayOnlyLead(dates) {
+		// "Supporters gather in Sanaa on Thursday. Rebels captured the city
+		// on September 21, 2014": the picture's day is a weekday without a
+		// date; the later dates are the story's.
+		return ""
+	}
 	for _, d := range dates {
 		if !d.excluded && d.y != 0 {
 			return resolve(d)
@@ -358,6 +399,30 @@ func (p *captionParser) chooseTaken(dl dateline, dates []foundDate, american boo
 		}
 	}
 	return ""
+}
+
+// weekdayOnlyLead reports a first sentence that dates the picture by a
+// weekday alone ("on Thursday") and holds no date.
+func (p *captionParser) weekdayOnlyLead(dates []foundDate) bool {
+	toks := p.toks
+	stop := len(toks)
+	for i, t := range toks {
+		if t.kind == ptPunct && (t.text == "." || t.text == "|" || t.text == "!" || t.text == "?") && i > 3 {
+			stop = i
+			break
+		}
+	}
+	for _, d := range dates {
+		if d.first < stop {
+			return false
+		}
+	}
+	for i := 1; i < stop; i++ {
+		if weekdayWord(toks[i]) && toks[i-1].kind == ptWord && toks[i-1].lower() == "on" {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestYear dates month/day in the year that puts it nearest to ref.

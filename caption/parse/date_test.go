@@ -61,6 +61,17 @@ func TestDateForms(t *testing.T) {
 		{"LONDON, ENGLAND - AUGUST 20: A view of the city on August 20, 2019 in London, England.", time.Time{}, "2019-08-20"},
 		// A dateline with its year wins over another date in the text.
 		{"19 Jan 2002: Fans recall the final of July 30, 1966.", time.Time{}, "2002-01-19"},
+		// From real captions (testdata/real.json, tuning half):
+		// PA's file photo with a two-digit year, day first, and an issue date,
+		{"File photo dated 07/07/16 of Michael Gove. PRESS ASSOCIATION Photo. Issue date: Friday February 3, 2017.", time.Time{}, "2016-07-07"},
+		// an issue date alone is no date taken,
+		{"Michael Gove speaks. Issue date: Friday February 3, 2017.", time.Time{}, ""},
+		// the day a handout was provided neither,
+		{"This undated photo provided on Nov. 16, 2021, by the North Korean government shows a site.", time.Time{}, ""},
+		// a year glued to the next sentence,
+		{"Rescuers search in Ofunato, March 14, 2011.The team arrived late.", time.Time{}, "2011-03-14"},
+		// a first sentence dated by a weekday alone makes later dates the story's.
+		{"Supporters gather in Sanaa on Thursday. Rebels captured Sanaa on September 21, 2014.", time.Time{}, ""},
 	}
 	for _, tc := range tests {
 		got := ParseWith(tc.text, ParseOptions{Reference: tc.ref}).Taken

@@ -88,8 +88,10 @@ func TestNotPeople(t *testing.T) {
 		"Ali plays during day five of the second Investec Test match.",
 		// victims in the name of a monument,
 		"Leaders lay wreaths at the cenotaph for Atomic Bomb Victims.",
-		// a hospital named after saints.
+		// a hospital named after saints,
 		"A ward of Szent Istvan and Szent Laszlo Unified Hospitals in Budapest.",
+		// PA's story slug.
+		"PRESS ASSOCIATION Photo. See PA story CRICKET England Moeen.",
 	} {
 		if got := Parse(text).People; len(got) != 0 {
 			t.Errorf("Parse(%q).People = %v, want none", text, got)

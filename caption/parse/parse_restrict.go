@@ -23,7 +23,25 @@ var restrictionPhrases = []string{
 	"credit mandatory", "non-commercial use only", "no redistribution", "not for redistribution",
 	"for use only in the republic of korea", "for use only in south korea", "for use only in japan",
 	"for use only in china", "not for use in south korea", "not for use in japan",
+	"not for use by reuters third party distributors", "use subject to restrictions",
 }
+
+// findAllIf runs re over s (at most four matches) only when the lower-case
+// text low contains the word the expression needs: the expressions are
+// rare, the check is cheap.
+func findAllIf(re *regexp.Regexp, s, low, need string) [][]int {
+	if !strings.Contains(low, need) {
+		return nil
+	}
+	return re.FindAllStringIndex(s, 4)
+}
+
+// paSlug matches PA's "See PA story <slug>" to the end of its sentence.
+var paSlug = regexp.MustCompile(`(?i)\bsee pa story [^.|(]{1,60}`)
+
+// embargo matches an embargo line: "Embargoed until December 30, 2022 –
+// 23:00 GMT /".
+var embargo = regexp.MustCompile(`(?i)\bembargo(?:ed)?\s+(?:until|till|to)\s+[^/;()|]{3,60}?(?:\s*/|\s*$|\.\s)`)
 
 // capsRuns returns the runs of words without lower-case letters in s (as
 // capsRun would match them), trimmed to whole words: a run that stops inside
@@ -120,6 +138,13 @@ func (p *captionParser) restrictions() {
 			add(start, m[1])
 		}
 	}
+	for _, m := range findAllIf(embargo, p.text, low, "embargo") {
+		end := m[1]
+		for end > m[0] && strings.ContainsRune(" /.", rune(p.text[end-1])) {
+			end--
+		}
+		add(m[0], end)
+	}
 	// "<Place> OUT" with the place in any case: "South Korea OUT".
 	for _, m := range findWord(p.text, "OUT") {
 		words := strings.Fields(p.text[max(0, m[0]-60):m[0]])
@@ -179,6 +204,11 @@ func (p *captionParser) restrictions() {
 				break
 			}
 		}
+	}
+	// PA's story slug: "See PA story CRICKET England Moeen." names a story,
+	// not people.
+	for _, m := range findAllIf(paSlug, string(p.work), asciiLower(string(p.work)), "pa story") {
+		p.blank(m[0], m[1])
 	}
 	// Notes to editors in mixed case run to the end of their sentence:
 	// "NOTE TO EDITORS: Use of this image is subject to ...".
@@ -364,7 +394,7 @@ func (p *captionParser) textFlags() {
 		}
 		return false
 	}
-	p.facts.File = p.facts.File || has(fileWords) || len(findWord(p.text, "FILES")) > 0
+	p.facts.File = p.facts.File || has(fileWords) || len(findWord(p.text, "FILES")) > 0 || strings.Contains(p.text, "**FILE**")
 	p.facts.Pool = p.facts.Pool || has(poolWords)
 	p.facts.Handout = p.facts.Handout || has(handoutWords)
 }

@@ -35,6 +35,14 @@ func TestRestrictions(t *testing.T) {
 		{"WASHINGTON, DC - AUGUST 20: A NEW ERA begins. NO", nil},
 		// "no sales" in a sentence is not a restriction.
 		{"Shops report no sales growth in Seoul.", nil},
+		// From real captions (testdata/real.json, tuning half): Reuters'
+		// old distributors' note, PA's restrictions, an AFP embargo.
+		{"QUALITY FROM SOURCE. NO THIRD PARTY SALES. NOT FOR USE BY REUTERS THIRD PARTY DISTRIBUTORS",
+			[]string{"NO THIRD PARTY SALES", "NOT FOR USE BY REUTERS THIRD PARTY DISTRIBUTORS"}},
+		{"Editorial use only. RESTRICTIONS: Use subject to restrictions. Editorial use only. No commercial use.",
+			[]string{"Editorial use only", "Use subject to restrictions", "No commercial use"}},
+		{"Embargoed until December 30, 2022 – 23:00 GMT / German Chancellor Olaf Scholz poses.",
+			[]string{"Embargoed until December 30, 2022 – 23:00 GMT"}},
 	}
 	for _, tc := range tests {
 		got := Parse(tc.text).Restrictions
@@ -61,6 +69,8 @@ func TestFlags(t *testing.T) {
 		{"Children play in a swimming pool in Seoul. (Yonhap)", false, false, false},
 		{"This handout photo shows a launch. (Photo by Handout / KCNA / AFP)", false, false, true},
 		{"Volunteers hand out food handouts in Seoul.", false, false, false},
+		// The Washington Times marks AP file pictures after the credit.
+		{"A site in Samjiyon. (Korean Central News Agency/Korea News Service via AP) **FILE**", true, false, false},
 		{"Rebels seized the files. Officials said rank and file members left.", false, false, false},
 	}
 	for _, tc := range tests {
