@@ -80,6 +80,9 @@ var agencies = []Agency{
 	{Name: "Imago", Aliases: []string{"Imago", "IMAGO", "Imago Images"}},
 	{Name: "China News Service", Aliases: []string{"China News Service", "CNS"}},
 	{Name: "Visual China Group", Aliases: []string{"Visual China Group", "VCG"}},
+	// The Vatican's newspaper, whose pictures of the popes the agencies
+	// distribute ("REUTERS/Osservatore Romano").
+	{Name: "Osservatore Romano", Aliases: []string{"Osservatore Romano", "L'Osservatore Romano"}},
 }
 
 // Agencies returns the table of known agencies.

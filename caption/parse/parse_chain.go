@@ -168,6 +168,12 @@ func chooseAgency(parts []creditPart, brand bool) (agencyAt, viaAt int) {
 		}
 		return -1, -1
 	}
+	for len(agencies) > 1 && parts[agencies[len(agencies)-1]].text == "Shutterstock" {
+		// "NAME/EPA-EFE/REX", "EPA-EFE/REX/Shutterstock": Shutterstock
+		// resells the agency's picture; the agency stays the agency.
+		parts = parts[:agencies[len(agencies)-1]]
+		agencies = agencies[:len(agencies)-1]
+	}
 	last := agencies[len(agencies)-1]
 	if parts[last].text == "Getty Images" {
 		// Getty Images distributes other agencies: "AFP/Getty Images".
@@ -176,7 +182,9 @@ func chooseAgency(parts []creditPart, brand bool) (agencyAt, viaAt int) {
 	if parts[0].text == "Korea Pool" {
 		brand = false // a pool provides, it does not brand
 	}
-	if brand && agencies[0] == 0 && len(parts) > 1 {
+	if (brand || len(agencies) == 1) && agencies[0] == 0 && len(parts) > 1 {
+		// After a lead too, when the only agency comes first: "(Photo:
+		// EPA-EFE / Master Corporal Alana Morin / Canadian Armed Forces)".
 		// A leading agency brands the chain: REUTERS/Name, EPA-EFE/YONHAP.
 		for i := 1; i < len(parts); i++ {
 			if isOrg(parts[i].kind) {
@@ -285,6 +293,7 @@ func classifyPiece(s string, c *foundCredit, trimLeft bool) []creditPart {
 	if len(words) == 0 {
 		return nil
 	}
+	words = dropRank(words)
 	s = strings.Join(words, " ")
 	if a, ok := agencyName(s); ok {
 		return []creditPart{{kind: pkAgency, text: a}}
@@ -326,6 +335,32 @@ func classifyPiece(s string, c *foundCredit, trimLeft bool) []creditPart {
 		return nil
 	}
 	return []creditPart{{kind: pkOrg, text: s}}
+}
+
+// dropRank removes a military rank before a photographer's name, as
+// armed forces credit their pictures: "Master Corporal Alana Morin",
+// "Staff Sgt. John Smith", "Petty Officer 2nd Class Jane Doe".
+func dropRank(words []string) []string {
+	k, rank := 0, false
+	for k < len(words) && k < 5 {
+		switch strings.ToLower(strings.TrimSuffix(words[k], ".")) {
+		case "corporal", "cpl", "sgt", "sergeant", "airman", "petty", "specialist", "spc", "pfc",
+			"pvt", "lt", "lieutenant", "capt", "captain", "colonel", "col", "seaman", "ensign",
+			"bombardier", "gunner", "trooper", "leading", "aircraftman":
+			rank = true
+			k++
+			continue
+		case "master", "lance", "staff", "senior", "chief", "officer", "warrant", "tech", "technical",
+			"1st", "2nd", "3rd", "first", "second", "third", "class", "mass", "communication", "private", "maj", "major":
+			k++
+			continue
+		}
+		break
+	}
+	if !rank || len(words)-k < 2 || !looksLikeCreditName(words[k:]) {
+		return words
+	}
+	return words[k:]
 }
 
 // isDistributionBrand reports the labels under which Getty Images carries
@@ -665,6 +700,9 @@ func trailingAgency(work string) (foundCredit, bool) {
 	// A bare short name ("AP", "PA") must stand apart as a credit does,
 	// after a full stop, a dash or a slash.
 	before := strings.TrimRight(work[:start], " ")
+	if q := strings.TrimRight(before, "\"'”’"); len(q) < len(before) && q != "" && strings.ContainsRune(".!?", rune(q[len(q)-1])) {
+		before = q // `... read "North, launched multiple cruise missiles." AP`
+	}
 	if before != "" && !strings.ContainsRune(".-–—/|:", rune(before[len(before)-1])) && len(seg) <= 3 {
 		return foundCredit{}, false
 	}

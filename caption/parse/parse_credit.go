@@ -192,6 +192,7 @@ func leadMatches(s string) []leadMatch {
 // facts and blanks them all out of the working text.
 func (p *captionParser) credits() {
 	var found []foundCredit
+	barSeparators(p.work)
 	work := string(p.work)
 	// Parenthesised credits.
 	for i := 0; i < len(work); i++ {
@@ -466,4 +467,67 @@ func initialBefore(s string, j int) bool {
 		return unicode.IsUpper(r)
 	}
 	return strings.Contains(w, ".") || isAbbrev(w)
+}
+
+// barSeparators rewrites, in place, a bar between a photographer's name and
+// an agency as a slash: "(Photo: Shin Jun-hee | AP)", and "Shin Jun-hee I
+// Yonhap via AP" where the bar became a capital I. The name must start
+// after a sentence end, a colon or a parenthesis, and the agency must be
+// one the table knows.
+func barSeparators(w []byte) {
+	for i := 1; i+2 < len(w); i++ {
+		if w[i-1] != ' ' || w[i+1] != ' ' || (w[i] != '|' && w[i] != 'I') {
+			continue
+		}
+		if w[i] == 'I' && len(w)-i > 40 {
+			continue // the mistaken bar is only read in a credit that ends the caption
+		}
+		// The agency after the bar: one to three words.
+		rest := strings.Fields(string(w[i+2 : min(len(w), i+2+40)]))
+		agency := false
+		for n := 1; n <= 3 && n <= len(rest) && !agency; n++ {
+			_, agency = agencyName(strings.TrimRight(strings.Join(rest[:n], " "), ")]"))
+		}
+		if !agency {
+			continue
+		}
+		// The name before it: one to four capitalised words after a boundary.
+		words, k := 0, i-1
+		for k > 0 && words <= 4 {
+			for k > 0 && w[k-1] == ' ' {
+				k--
+			}
+			j := k
+			for j > 0 && w[j-1] != ' ' && w[j-1] != '(' {
+				j--
+			}
+			if j == k {
+				break
+			}
+			word := string(w[j:k])
+			if strings.HasSuffix(word, ".") || strings.HasSuffix(word, ":") {
+				break // the sentence or the label before the name
+			}
+			r, _ := utf8.DecodeRuneInString(word)
+			if !unicode.IsUpper(r) {
+				words = 0
+				break
+			}
+			words++
+			k = j
+			if k > 0 && w[k-1] == '(' {
+				break
+			}
+		}
+		if words == 0 || words > 4 {
+			continue
+		}
+		if k > 0 {
+			b := strings.TrimRight(string(w[:k]), " ")
+			if b != "" && !strings.ContainsRune(".:(!?", rune(b[len(b)-1])) {
+				continue
+			}
+		}
+		w[i] = '/'
+	}
 }

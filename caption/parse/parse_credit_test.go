@@ -37,6 +37,19 @@ func TestCreditForms(t *testing.T) {
 		{"Police dispersed the crowd. PHOTO : RIJASOLO/RIVA PRESS.", "Riva Press", "Rijasolo", "", false},
 		// An acronym before "via" stays the provider.
 		{"The Orion spacecraft. (NASA via AP)", "AP", "", "NASA", false},
+		// From the later tuning captions (split "dev"): a bare agency after a
+		// closing quote,
+		{`The screen reads "North, launched multiple cruise missiles." AP`, "AP", "", "", false},
+		// a bar between name and agency, also mistyped as a capital I,
+		{"People watch a TV screen in Seoul. (Photo: Shin Jun-hee | AP)", "AP", "Shin Jun-hee", "", false},
+		{"People watch a TV screen in Seoul. Shin Jun-hee I Yonhap via AP", "AP", "Shin Jun-hee", "Yonhap", false},
+		// the Vatican's newspaper as the provider,
+		{"Pope Francis (L) embraces Pope Emeritus Benedict XVI. REUTERS/Osservatore Romano", "Reuters", "", "Osservatore Romano", false},
+		// Shutterstock reselling EPA's picture,
+		{"Narendra Modi waves. Source: PRABHAT KUMAR VERMA/EPA-EFE/REX", "EPA", "Prabhat Kumar Verma", "", false},
+		// a soldier's rank before his name, the agency first after "Photo:".
+		{"Firebreaks near Yellowknife. (Photo: EPA-EFE / Master Corporal Alana Morin / Canadian Armed Forces)",
+			"EPA", "Alana Morin", "Canadian Armed Forces", false},
 	}
 	for _, tc := range tests {
 		got := Parse(tc.text)
