@@ -310,10 +310,18 @@ func dateContext(toks []ptoken, first, last, prevEnd int) (taken, excluded bool)
 			return true, false
 		case "taken", "dated", "shot", "photographed", "pictured", "filmed":
 			return true, false
-		case "released", "issued", "published", "posted", "distributed", "obtained", "provided", "supplied", "born",
-			"died", "since", "until", "till", "scheduled", "due", "expected", "slated", "ahead",
-			"deadline", "postponed", "delayed":
+		case "released", "issued", "published", "posted", "distributed", "obtained", "provided", "supplied":
 			if nearestExcl < 0 {
+				nearestExcl = k
+			}
+		case "born", "died", "since", "until", "till", "scheduled", "due", "expected", "slated", "ahead",
+			"deadline", "postponed", "delayed":
+			// These date what follows them closely ("died on March 3",
+			// "since March 1", "ahead of the May 4 vote"), not a date a
+			// clause later: "for the first time since the shootings in
+			// Chardon, Ohio March 1, 2012", "who died at the age of 99, at
+			// St George's Chapel, in Windsor, Britain, April 17, 2021".
+			if nearestExcl < 0 && n <= 4 {
 				nearestExcl = k
 			}
 		}

@@ -72,6 +72,11 @@ func TestDateForms(t *testing.T) {
 		{"Rescuers search in Ofunato, March 14, 2011.The team arrived late.", time.Time{}, "2011-03-14"},
 		// a first sentence dated by a weekday alone makes later dates the story's.
 		{"Supporters gather in Sanaa on Thursday. Rebels captured Sanaa on September 21, 2014.", time.Time{}, ""},
+		// From the later tuning captions (split "dev"): "since" and "died"
+		// date what follows them closely, not a date a clause later.
+		{"Students return for the first time since the shootings in Chardon, Ohio March 1, 2012.", time.Time{}, "2012-03-01"},
+		{"The funeral of Prince Philip, who died at the age of 99, at St George's Chapel, in Windsor, Britain, April 17, 2021.", time.Time{}, "2021-04-17"},
+		{"A man who died on April 17, 2021 is remembered in Windsor.", time.Time{}, ""},
 	}
 	for _, tc := range tests {
 		got := ParseWith(tc.text, ParseOptions{Reference: tc.ref}).Taken
