@@ -151,6 +151,9 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 				titled = false
 			}
 		case titleRoyal:
+			if k+1 < n-1 && word(k+1) == "emeritus" {
+				rest-- // "Pope Emeritus Benedict XVI"
+			}
 			single := rest == 1 || rest == 2 && isRomanNumeral(toks[seq[n-1]].bare())
 			switch {
 			case single && (k == start || titleOf(word(k-1)) != notTitle || isDemonym(word(k-1)) || isNameOpener(word(k-1)) || toks[seq[k-1]].possessive()):
@@ -175,7 +178,7 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 		}
 		if isFunctionWord(w) || isDemonym(w) || isNameOpener(w) || isOrgWord(w) && !(w == "bill" && n-start == 2) || titleOf(w) != notTitle || isPortfolio(w) ||
 			len(toks[seq[start]].bare()) <= 3 && allCapsWord(toks[seq[start]].bare()) && p.isAcronymPrefix(toks[seq[start]].bare()) ||
-			(n-start >= 3 && p.place(toks[seq[start]].bare()) == kindCountry) {
+			(n-start >= 3 && (p.place(toks[seq[start]].bare()) == kindCountry || p.place(toks[seq[start]].bare()) == kindRegion)) {
 			start++
 			cut = true
 			continue
@@ -198,6 +201,9 @@ func (p *captionParser) personIn(seq []int) (personHit, bool) {
 	last := seq[n-1]
 	if toks[last].possessive() && last+1 < len(toks) && toks[last+1].isCap() && isFacilityWord(toks[last+1].lower()) {
 		return personHit{}, false // "Bestepe People's Mosque", "St Peter's Square"
+	}
+	if toks[last].possessive() && strings.EqualFold(toks[last].bare(), "people") {
+		return personHit{}, false // "Luhansk People's Republic", "National People's Congress"
 	}
 	if followedByContest(toks, last) {
 		return personHit{}, false // "the second Investec Test match"
@@ -299,6 +305,12 @@ func (p *captionParser) singleNameContext(k int) bool {
 	if k > 0 && toks[k-1].kind == ptWord && toks[k-1].isLower() && !p.used[k-1] && isKinOrRoleBefore(toks[k-1].lower()) {
 		return !(k+1 < len(toks) && toks[k+1].kind == ptWord && toks[k+1].isCap())
 	}
+	// "grandsons William and Harry": the second of two after a plural.
+	if k >= 3 && toks[k-1].is("and") && toks[k-2].kind == ptWord && toks[k-2].isCap() && !toks[k-3].isCap() &&
+		toks[k-3].kind == ptWord && strings.HasSuffix(toks[k-3].lower(), "s") && isKinOrRoleBefore(toks[k-3].lower()) &&
+		p.singleNameOK(k-2) && !(k+1 < len(toks) && toks[k+1].kind == ptWord && toks[k+1].isCap()) {
+		return true
+	}
 	// "Blaze, 8," and "Amana, 45,": an age in commas.
 	if k+3 < len(toks) && toks[k+1].is(",") && toks[k+2].kind == ptNum && allDigits(toks[k+2].text) &&
 		len(toks[k+2].text) <= 3 && toks[k+3].is(",") {
@@ -334,8 +346,9 @@ func followedByContest(toks []ptoken, e int) bool {
 	case "match", "matches", "game", "games", "tournament", "championship", "championships",
 		"conference", "summit", "festival", "awards", "cup", "final", "finals", "series",
 		"contest", "competition", "race", "prix", "semifinal", "semi-final", "quarterfinal",
-		"quarter-final", "derby", "fixture", "exhibition", "expo", "forum", "ceremony":
-		return true
+		"quarter-final", "derby", "fixture", "exhibition", "expo", "forum", "ceremony",
+		"party", "parties", "movement", "militia", "faction", "bloc", "coalition":
+		return true // "Bhartya Janta party (BJP)": a party
 	}
 	return false
 }

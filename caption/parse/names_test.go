@@ -92,6 +92,11 @@ func TestNotPeople(t *testing.T) {
 		"A ward of Szent Istvan and Szent Laszlo Unified Hospitals in Budapest.",
 		// PA's story slug.
 		"PRESS ASSOCIATION Photo. See PA story CRICKET England Moeen.",
+		// From the later tuning captions (split "dev"): a self-proclaimed
+		// republic, a party in lower case, a parliament.
+		"A militant of the self-proclaimed Luhansk People's Republic (LNR) is reflected in a mirror.",
+		"Top Bhartya Janta party (BJP) leader waves.",
+		"Elections to India's lower house of parliament, or Lok Sabha, are held every five years.",
 	} {
 		if got := Parse(text).People; len(got) != 0 {
 			t.Errorf("Parse(%q).People = %v, want none", text, got)
@@ -149,6 +154,13 @@ func TestPeopleForms(t *testing.T) {
 		// a list from left stops before the monument named after it.
 		{"From left to right, Charles Michel and Giorgia Meloni pose after laying wreaths at the cenotaph for Atomic Bomb Victims.",
 			[]caption.Person{{Name: "Charles Michel", Position: "from left 1"}, {Name: "Giorgia Meloni", Position: "from left 2"}}},
+		// From the later tuning captions (split "dev"): "Pope Emeritus",
+		{"Pope Francis (L) embraces Pope Emeritus Benedict XVI.",
+			[]caption.Person{{Name: "Pope Francis", Position: "L"}, {Name: "Pope Emeritus Benedict XVI"}}},
+		// two single names after a plural kin noun,
+		{"The funeral gave grandsons William and Harry the chance to talk.", []caption.Person{{Name: "William"}, {Name: "Harry"}}},
+		// a region before a full name is where the person governs.
+		{"Governor of Texas Greg Abbott speaks.", []caption.Person{{Name: "Greg Abbott"}}},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, Parse(tc.text).People); diff != "" {

@@ -284,7 +284,10 @@ func isKinOrRoleBefore(w string) bool {
 	switch w {
 	case "lady", "son", "baby", "brother", "sister", "mother", "father", "dog", "cat", "horse",
 		"partner", "friend", "colleague", "teammate", "compatriot", "counterpart", "rival",
-		"opponent", "successor", "predecessor", "1-year-old", "2-year-old", "3-year-old":
+		"opponent", "successor", "predecessor", "1-year-old", "2-year-old", "3-year-old",
+		"daughter", "wife", "grandson", "granddaughter", "grandmother", "grandfather", "nephew",
+		"niece", "uncle", "aunt", "sons", "daughters", "grandsons", "granddaughters", "brothers",
+		"sisters":
 		return true
 	}
 	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
@@ -295,7 +298,9 @@ func isKinOrRoleBefore(w string) bool {
 func isAttributiveWord(w string) bool {
 	for _, suf := range []string{"-backed", "-led", "-based", "-born", "-owned", "-run", "-held",
 		"-funded", "-made", "-linked", "-aligned", "-allied", "-controlled", "-occupied", "-bound",
-		"-style", "-era", "-themed", "-inspired", "-related", "-sponsored", "-supported"} {
+		"-style", "-era", "-themed", "-inspired", "-related", "-sponsored", "-supported", "-dominated",
+		"-annexed", "-speaking", "-majority", "-populated", "-affected", "-hit", "-stricken", "-ravaged",
+		"-torn"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -486,7 +491,8 @@ func isKnownOrgName(key string) bool {
 		"ralph lauren", "louis vuitton", "christian dior", "yves saint laurent", "saint laurent",
 		"hugo boss", "giorgio armani", "dolce gabbana", "roland garros", "santa claus",
 		"father christmas", "mother nature", "uncle sam", "big ben", "lady liberty", "mona lisa",
-		"notre dame", "sinn fein", "boko haram", "al qaeda", "islamic state":
+		"notre dame", "sinn fein", "boko haram", "al qaeda", "islamic state", "lok sabha",
+		"rajya sabha", "vidhan sabha":
 		return true
 	}
 	return false
@@ -520,7 +526,7 @@ func isKnownOrgFirst(w string) bool {
 		"price", "procter", "lehman", "warner", "marks", "johnson", "wells", "charles",
 		"merrill", "bain", "tommy", "calvin", "ralph", "louis", "christian", "yves", "saint",
 		"hugo", "giorgio", "dolce", "roland", "santa", "father", "mother", "uncle", "big",
-		"lady", "mona", "notre", "sinn", "boko", "al", "islamic":
+		"lady", "mona", "notre", "sinn", "boko", "al", "islamic", "lok", "rajya", "vidhan":
 		return true
 	}
 	return false

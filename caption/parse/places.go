@@ -62,6 +62,9 @@ func (p *captionParser) findPlaces() []string {
 		strength := prepOf(w)
 		if w == "of" && i > 0 && toks[i-1].kind == ptWord && isPlaceNounBeforeOf(toks[i-1].lower()) {
 			strength = prepStrong
+			if p.officeOf(i - 1) {
+				continue // "the Chief Minister of the western state of Gujarat": a title
+			}
 		}
 		if (w == "with" || w == "between") && i > 0 && toks[i-1].kind == ptWord && isBorderWord(toks[i-1].lower()) {
 			strength = prepStrong // "near the border with Syria", "the border between Sudan and Chad"
@@ -114,7 +117,10 @@ func (p *captionParser) findPlaces() []string {
 		if afterName && p.place(p.span(ps, pe)) != kindLandmark && !isFacilityWord(strings.ToLower(toks[pe].bare())) {
 			continue
 		}
-		end := p.extendPlace(pe)
+		end := pe
+		if !(pe > ps && isForeignStreetWord(toks[ps].lower())) {
+			end = p.extendPlace(pe) // but "Place de la Nation statue" is on the square
+		}
 		add(ps, p.placeText(ps, end))
 		p.markUsed(ps, end)
 		if ok, s, e := p.possessivePlace(end); ok {
@@ -185,6 +191,50 @@ func (p *captionParser) findPlaces() []string {
 		add(i, p.placeText(i, e+1))
 		p.markUsed(i, e+1)
 		i = e + 1
+	}
+	// ", Istanbul, Turkey, April 17, 2017.": known places in a row, with no
+	// preposition, just before the date that ends the sentence.
+	for i := 0; i+2 < len(toks); i++ {
+		if !toks[i].is(",") {
+			continue
+		}
+		var runs [][2]int
+		k := i
+		for k+1 < len(toks) && toks[k].is(",") {
+			s, e, ok := p.placeSeq(k + 1)
+			if !ok || toks[e].possessive() || p.place(p.span(s, e)) == kindNone {
+				break
+			}
+			runs = append(runs, [2]int{s, e})
+			k = e + 1
+		}
+		if len(runs) == 0 || !dateStartsAt(toks, k) {
+			continue
+		}
+		for _, r := range runs {
+			add(r[0], p.placeText(r[0], r[1]))
+			p.markUsed(r[0], r[1])
+		}
+		i = k
+	}
+	// Reuters' subject tags name the country: "(MYANMAR - Tags: RELIGION)".
+	for i := 0; i+4 < len(toks); i++ {
+		if !toks[i].is("(") {
+			continue
+		}
+		e := i + 1
+		for e < len(toks) && e-i <= 4 && toks[e].kind == ptWord && allCapsWord(toks[e].bare()) {
+			e++
+		}
+		if e == i+1 || e+1 >= len(toks) || !toks[e].is("-") || !strings.EqualFold(toks[e+1].text, "Tags") {
+			continue
+		}
+		name := parseNameCase(p.span(i+1, e-1))
+		if k := p.place(name); k == kindCountry || k == kindRegion {
+			add(i+1, name)
+			p.markUsed(i+1, e-1)
+		}
+		i = e
 	}
 	// Landmarks the gazetteer knows are places wherever they are named:
 	// "shows the Brandenburg Gate".
@@ -377,7 +427,9 @@ func (p *captionParser) placeSeq(j int) (int, int, bool) {
 				inner := lw == "of" || lw == "de" || lw == "del" || lw == "da" || lw == "la" ||
 					lw == "upon" || lw == "du" || lw == "des" || (lw == "the" && toks[k-1].lower() == "of") ||
 					(lw == "and" && k+1 < len(toks) && (p.place(p.span(j, k+1)) != kindNone || p.facilityRunFrom(k+1)))
-				if !inner || k+1 >= len(toks) || !(toks[k+1].isCap() || toks[k+1].lower() == "the") {
+				// "de la": two connectors, then the name ("Place de la Nation").
+				nextInner := k+2 < len(toks) && (lw == "de" || lw == "du") && (toks[k+1].lower() == "la" || toks[k+1].lower() == "los" || toks[k+1].lower() == "las") && toks[k+2].isCap()
+				if !inner || k+1 >= len(toks) || !(toks[k+1].isCap() || toks[k+1].lower() == "the" || nextInner) {
 					break
 				}
 				continue
@@ -387,7 +439,7 @@ func (p *captionParser) placeSeq(j int) (int, int, bool) {
 			break
 		}
 		if k > j && t.isCap() && toks[k-1].isCap() && isFacilityWord(toks[k-1].lower()) && !isFacilityWord(t.lower()) &&
-			p.place(p.span(j, k)) == kindNone {
+			p.place(p.span(j, k)) == kindNone && !orgHeadAhead(toks, k) {
 			// A building word ends a name unless another follows ("Capitol
 			// Hill", "Madison Square Garden") or the gazetteer knows the
 			// longer name ("Camp David"): "the House Nancy Pelosi" is two.
@@ -447,10 +499,12 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	if isFunctionWord(first) && kind == kindNone && !(e-s >= 2 && isFacilityWord(last)) {
 		return false // "All England Lawn Tennis and Croquet Club" is a place
 	}
-	if s == e && (isDemonym(first) || titleOf(first) != notTitle) && kind == kindNone {
-		return false
+	if s == e && (isDemonym(first) || titleOf(first) != notTitle || isAttributiveWord(first)) && kind == kindNone {
+		return false // "in the Kurdish-dominated southeastern city of Diyarbakir"
 	}
-	facility := false
+	// "Place de la Nation", "Plaza de Mayo", "Piazza del Popolo": a
+	// square or a street named in its own language.
+	facility := e > s && isForeignStreetWord(first)
 	for k := s; k <= e; k++ {
 		if isFacilityNoun(strings.ToLower(toks[k].bare())) && k > s {
 			facility = true
@@ -532,7 +586,13 @@ func followedByEventNoun(toks []ptoken, e int) bool {
 		}
 		lw := t.lower()
 		if isFacilityWord(lw) || isLowerPlaceNoun(lw) || isFunctionWord(lw) {
-			return false // "the Constitutional Court for a hearing"
+			// "the Constitutional Court for a hearing"; but "the victims
+			// of the Chardon High school shootings" names an incident.
+			n := k + 1
+			return isFacilityWord(lw) && n < len(toks) && toks[n].kind == ptWord && toks[n].isLower() && isIncidentNoun(toks[n].lower())
+		}
+		if isIncidentNoun(lw) {
+			return true
 		}
 		switch lw {
 		case "conference", "summit", "meeting", "match", "game", "rally", "ceremony", "festival",
@@ -549,6 +609,61 @@ func followedByEventNoun(toks []ptoken, e int) bool {
 			"news", "officer", "officers", "crowd", "crowds":
 			return true
 		}
+	}
+	return false
+}
+
+// orgHeadAhead reports a run of capitalised words from k that ends in a
+// word naming an organisation, not a building: "Japan Ground Self-Defense
+// Force" is one name, not the place "Japan Ground".
+func orgHeadAhead(toks []ptoken, k int) bool {
+	for ; k < len(toks) && toks[k].kind == ptWord && toks[k].isCap(); k++ {
+		if k+1 < len(toks) && toks[k+1].kind == ptWord && toks[k+1].isCap() {
+			continue
+		}
+		w := strings.ToLower(toks[k].bare())
+		return isOrgWord(w) && !isFacilityWord(w) && !isFacilityNoun(w) && !isAdminWord(w)
+	}
+	return false
+}
+
+// officeOf reports "<office> of the [modifiers]" before the place noun at
+// k: the area an office holder governs, not where the picture is.
+func (p *captionParser) officeOf(k int) bool {
+	toks := p.toks
+	for k--; k > 0 && toks[k].kind == ptWord && toks[k].isLower() && (isPlaceModifier(toks[k].lower()) || toks[k].is("the")); k-- {
+	}
+	return k > 0 && toks[k].is("of") && toks[k-1].kind == ptWord && isOfficeTitle(toks[k-1].lower())
+}
+
+// isForeignStreetWord reports the word that starts a square's or a
+// street's name in French, Spanish, Italian, Portuguese or German.
+func isForeignStreetWord(w string) bool {
+	switch w {
+	case "place", "plaza", "piazza", "piazzale", "praça", "praca", "plaça", "rue", "calle", "avenida",
+		"paseo", "largo", "rua", "platz", "quai", "pont", "porte", "parc":
+		return true
+	}
+	return false
+}
+
+// dateStartsAt reports ", April 17, 2017" or ", 17 April 2017" at k.
+func dateStartsAt(toks []ptoken, k int) bool {
+	if k+2 >= len(toks) || !toks[k].is(",") {
+		return false
+	}
+	a, b := toks[k+1], toks[k+2]
+	return monthOfWord(a) != 0 && b.kind == ptNum || a.kind == ptNum && monthOfWord(b) != 0
+}
+
+// isIncidentNoun reports a word naming what happened at a place ("the
+// Chardon High school shootings", "the Grenfell Tower fire").
+func isIncidentNoun(w string) bool {
+	switch w {
+	case "shooting", "shootings", "attack", "attacks", "bombing", "bombings", "massacre",
+		"blast", "explosion", "fire", "crash", "disaster", "siege", "kidnapping", "kidnappings",
+		"abduction", "riot", "riots", "stampede", "collapse", "victims", "tragedy":
+		return true
 	}
 	return false
 }

@@ -61,6 +61,27 @@ func TestPlaceForms(t *testing.T) {
 		// A country inside a title is not read again from inside the title.
 		{"the inauguration of Barack Obama as the 44th President of the United States of America in Washington.",
 			[]string{"Washington"}},
+		// From the later tuning captions (split "dev"):
+		// a school named for its shootings, an army named like a ground,
+		{"Parents remember the victims of the Chardon High school shootings in Chardon, Ohio March 1, 2012.",
+			[]string{"Chardon", "Ohio"}},
+		{"Members of the Japan Ground Self-Defense Force carry a coffin in Higashi-Matsushima, Japan.",
+			[]string{"Higashi-Matsushima", "Japan"}},
+		// a hyphenated adjective before a city,
+		{"A rally in the Kurdish-dominated southeastern city of Diyarbakir, Turkey, April 1, 2017.",
+			[]string{"Diyarbakir", "Turkey"}},
+		// a French square with "de la", without the statue on it,
+		{"Protesters stand on top of Place de la Nation statue in Paris.",
+			[]string{"Place de la Nation", "Paris"}},
+		// places with no preposition just before the date,
+		{"Erdogan's push won a narrow victory, Istanbul, Turkey, April 17, 2017.",
+			[]string{"Istanbul", "Turkey"}},
+		// the country in Reuters' tags,
+		{"A woman cries in Meikhtila March 23, 2013. REUTERS/Soe Zeya Tun (MYANMAR - Tags: RELIGION CIVIL UNREST)",
+			[]string{"Meikhtila", "Myanmar"}},
+		// the state an office holder governs is not where the picture is.
+		{"Supporters of the Chief Minister of the western state of Gujarat dance in Gandhinagar.",
+			[]string{"Gandhinagar"}},
 	}
 	for _, tc := range tests {
 		got := Parse(tc.text).Places
