@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -25,19 +26,21 @@ import (
 // with another version is rebuilt by Sync instead of being searched with a
 // mapping that no longer matches it.
 //
-// Version 2: no _all field.
-const MappingVersion = 2
+// Version 2: no _all field. Version 3: text_pairs.
+const MappingVersion = 3
 
 // Analyzer names, defined inside the mapping so that an index carries its
 // own analysis chain.
 const (
-	analyzerText = "cutline_text" // English prose, folded
-	analyzerName = "cutline_name" // names and places, folded, no stemming
+	analyzerText  = "cutline_text"  // English prose, folded
+	analyzerName  = "cutline_name"  // names and places, folded, no stemming
+	analyzerPairs = "cutline_pairs" // cutline_text's word pairs
 )
 
 // Field names of the Bleve document. doc.go documents each one.
 const (
 	fieldText    = "text" // headline + "\n" + caption
+	fieldPairs   = "text_pairs"
 	fieldKeyword = "keyword"
 	fieldPerson  = "person"
 	fieldPlace   = "place"
@@ -60,6 +63,11 @@ const (
 	facetCredit = "credit_facet"
 	facetAgency = "agency_facet"
 )
+
+// pairFilter makes the word pairs of text_pairs: "a b" for words at
+// consecutive positions; a removed stop word leaves a "_" in its place,
+// so that no pair spans it.
+const pairFilter = "cutline_pair"
 
 // freeFields are the fields a free word or phrase is looked for in.
 var freeFields = []string{fieldText, fieldKeyword, fieldPerson, fieldPlace, fieldByline, fieldCredit, fieldSource, fieldAgency}
@@ -100,6 +108,24 @@ func newMapping(o mappingOptions) (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 
+	err = m.AddCustomTokenFilter(pairFilter, map[string]any{
+		"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false, "separator": " ", "filler": "_",
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = m.AddCustomAnalyzer(analyzerPairs, map[string]any{
+		"type":         custom.Name,
+		"char_filters": []any{asciifolding.Name},
+		"tokenizer":    unicodetok.Name,
+		"token_filters": []any{
+			en.PossessiveName, lowercase.Name, en.StopName, porter.Name, pairFilter,
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+
 	// field builds one field mapping; the flags are the tuned choices, and
 	// the untuned variant overrides them with Bleve's defaults.
 	field := func(typ, analyzer string, termVectors, store, docValues bool) *mapping.FieldMapping {
@@ -125,7 +151,15 @@ func newMapping(o mappingOptions) (*mapping.IndexMappingImpl, error) {
 	}
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldText, field("text", analyzerText, true, true, false))
+	if o.untuned {
+		doc.AddFieldMappingsAt(fieldText, field("text", analyzerText, true, true, false))
+	} else {
+		// The caption again, as pairs of consecutive words: a phrase of two
+		// words is then one term, not two position lists to compare.
+		pairs := field("text", analyzerPairs, false, false, false)
+		pairs.Name = fieldPairs
+		doc.AddFieldMappingsAt(fieldText, field("text", analyzerText, true, true, false), pairs)
+	}
 	doc.AddFieldMappingsAt(fieldKeyword, field("text", analyzerText, true, false, false))
 	for _, name := range []string{fieldPerson, fieldPlace, fieldByline, fieldCredit, fieldSource, fieldAgency, fieldCity, fieldCountry} {
 		doc.AddFieldMappingsAt(name, field("text", analyzerName, true, false, false))
@@ -298,7 +332,14 @@ func foldKey(s string) string {
 	if s == "" {
 		return ""
 	}
-	folded := string(asciifolding.New().Filter([]byte(s)))
+	folded := s
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// Only text beyond ASCII has anything to fold.
+			folded = string(asciifolding.New().Filter([]byte(s)))
+			break
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(folded))
 	space := false

@@ -429,7 +429,7 @@ func (ix *Index) textQuery(fields []string, v string, phrase bool) query.Query {
 		if len(alts) == 0 {
 			return query.NewMatchNoneQuery()
 		}
-		return &anyPhraseQuery{alts}
+		return &anyPhraseQuery{alts: alts, pairs: !ix.opts.mapping.untuned}
 	}
 	var words []fieldTerm
 	var multi []query.Query // fields where v is several words

@@ -61,8 +61,13 @@ type fieldPhrase struct {
 	slots [][]byte
 }
 
-// anyPhraseQuery matches the photos that have one of its phrases.
-type anyPhraseQuery struct{ alts []fieldPhrase }
+// anyPhraseQuery matches the photos that have one of its phrases. With
+// pairs, a phrase of two words in the text field is looked up as one
+// term of text_pairs.
+type anyPhraseQuery struct {
+	alts  []fieldPhrase
+	pairs bool
+}
 
 // Searcher implements query.Query.
 func (q *anyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
@@ -76,6 +81,10 @@ func (q *anyPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	for _, p := range q.alts {
 		if len(p.slots) == 1 {
 			words = append(words, fieldTerm{p.field, string(p.slots[0])})
+			continue
+		}
+		if q.pairs && p.field == fieldText && len(p.slots) == 2 && len(p.slots[0]) > 0 && len(p.slots[1]) > 0 {
+			words = append(words, fieldTerm{fieldPairs, string(p.slots[0]) + " " + string(p.slots[1])})
 			continue
 		}
 		s, err := newPhraseSearcher(r, p, o)

@@ -62,6 +62,8 @@ func phraseFixtures() []archive.Photo {
 			PersonsShown: []string{"Prince Andrew, Duke of York"}}},
 		{Name: "lee", Caption: caption.Fields{Description: "Lee In-young and Lee Young-ae.",
 			PersonsShown: []string{"Lee In-young", "Lee Young-ae"}}},
+		// A stop word between two words: no pair of them in text_pairs.
+		{Name: "gap", Caption: caption.Fields{Description: "News of the conference leaked; news, conference."}},
 	}
 	for i := range ps {
 		ps[i].ID = idOf(ps[i].Name)
@@ -127,6 +129,10 @@ func TestSearchersAgreeWithBleve(t *testing.T) {
 		{freeFields, "Duke of York", true},
 		{freeFields, "Lee In-young", true},
 		{[]string{fieldPerson}, "Lee In young", true},
+		// A stop word inside; the "gap" photo checks that "news
+		// conference" does not match across "of the" but does across a
+		// comma, as Bleve's phrases do.
+		{freeFields, "news of conference", true},
 		// Words in the wrong order, and a word no photo has.
 		{freeFields, "conference news", true},
 		{freeFields, "news zeppelin", true},
