@@ -99,3 +99,31 @@ func TestIngestCorpusSmoke(t *testing.T) {
 	}
 	t.Logf("%d ingested, %d dup, %d rejected", len(rep.Ingested), len(rep.Duplicates), len(rep.Rejected))
 }
+
+func TestPhotosBatch(t *testing.T) {
+	s := openTemp(t)
+	dir := t.TempDir()
+	writeSynth(t, dir, 5, 64, 48)
+	ctx := context.Background()
+	rep, err := s.Ingest(ctx, []string{dir}, nil)
+	if err != nil || len(rep.Ingested) != 5 {
+		t.Fatalf("ingest: %v %+v", err, rep)
+	}
+	ids := []ID{rep.Ingested[3].ID, "0000000000000000000000000000000000000000000000000000000000000000", rep.Ingested[0].ID}
+	got, err := s.Photos(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[ids[0]] == nil || got[ids[2]] == nil {
+		t.Fatalf("Photos: %d photos, want the 2 that exist", len(got))
+	}
+	for _, id := range []ID{ids[0], ids[2]} {
+		one, err := s.Photo(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one.Name != got[id].Name || one.Taken != got[id].Taken || !one.Caption.Equal(got[id].Caption) {
+			t.Errorf("%s: Photos and Photo disagree: %+v vs %+v", id.Short(), got[id], one)
+		}
+	}
+}

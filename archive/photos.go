@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cutline/cutline/caption"
@@ -24,6 +25,11 @@ type record struct {
 
 const photoColumns = `id, name, bytes, width, height, format, orientation, taken, camera,
 	gps_lat, gps_lon, ingested, embedded, caption, facts, warnings, preview_error`
+
+// viewColumns are photoColumns without the embedded caption, which only
+// edits and export need: reads for display skip decoding it.
+const viewColumns = `id, name, bytes, width, height, format, orientation, taken, camera,
+	gps_lat, gps_lon, ingested, '{}', caption, facts, warnings, preview_error`
 
 type scanner interface{ Scan(...any) error }
 
@@ -63,11 +69,45 @@ func scanRecord(sc scanner) (*record, error) {
 
 // Photo returns the photo with this ID.
 func (s *Store) Photo(ctx context.Context, id ID) (*Photo, error) {
-	r, err := s.record(ctx, s.rdb, id)
+	r, err := scanRecord(s.rdb.QueryRowContext(ctx, `SELECT `+viewColumns+` FROM photos WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &r.Photo, nil
+}
+
+// Photos returns the photos with these IDs in one query (a page of search
+// results); IDs not in the archive are left out of the map.
+func (s *Store) Photos(ctx context.Context, ids []ID) (map[ID]*Photo, error) {
+	out := make(map[ID]*Photo, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500) // SQLite's bound on host parameters is far above this
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		rows, err := s.rdb.QueryContext(ctx, `SELECT `+viewColumns+` FROM photos WHERE id IN (?`+strings.Repeat(", ?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[r.ID] = &r.Photo
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
 }
 
 type queryer interface {

@@ -130,6 +130,51 @@ func (s *Server) photo(ctx context.Context, id archive.ID) (*archive.Photo, erro
 	return p, nil
 }
 
+// photos returns the photos of a page of hits: from the cache when there,
+// the others from the archive in one query. Photos deleted since the index
+// saw them are missing from the map.
+func (s *Server) photos(ctx context.Context, hits []index.Hit) (map[archive.ID]*archive.Photo, error) {
+	out := make(map[archive.ID]*archive.Photo, len(hits))
+	var missing []archive.ID
+	gen := uint64(0)
+	if c := s.cache; c != nil {
+		c.mu.Lock()
+		gen = c.gen
+		for _, h := range hits {
+			if p, ok := c.photos.get(h.ID); ok {
+				out[h.ID] = p
+			} else {
+				missing = append(missing, h.ID)
+			}
+		}
+		c.mu.Unlock()
+	} else {
+		for _, h := range hits {
+			missing = append(missing, h.ID)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	got, err := s.store.Photos(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	if c := s.cache; c != nil {
+		c.mu.Lock()
+		if c.gen == gen {
+			for id, p := range got {
+				c.photos.put(id, p)
+			}
+		}
+		c.mu.Unlock()
+	}
+	for id, p := range got {
+		out[id] = p
+	}
+	return out, nil
+}
+
 // cachedResponse is a whole answer: status, headers and body.
 type cachedResponse struct {
 	status int

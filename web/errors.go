@@ -153,7 +153,7 @@ func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error
 // writeJSON writes v as JSON. HTML escaping stays on: values come from
 // photos' metadata, and a JSON body must never be mistaken for markup.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
+	b, err := json.Marshal(v) // compact: indenting cost a fifth of a search's CPU
 	if err != nil {
 		return err
 	}

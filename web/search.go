@@ -168,15 +168,14 @@ func (s *Server) fillResults(ctx context.Context, v *searchView, p searchParams,
 		return err
 	}
 	v.Total, v.One = res.Total, res.Total == 1
+	photos, err := s.photos(ctx, res.Hits)
+	if err != nil {
+		return err
+	}
 	for _, h := range res.Hits {
-		ph, err := s.photo(ctx, h.ID)
-		if errors.Is(err, archive.ErrNotFound) {
-			continue // deleted since the index saw it
+		if ph := photos[h.ID]; ph != nil { // nil: deleted since the index saw it
+			v.Hits = append(v.Hits, s.hitView(ph, h.Highlights, p.q))
 		}
-		if err != nil {
-			return err
-		}
-		v.Hits = append(v.Hits, s.hitView(ph, h.Highlights, p.q))
 	}
 	v.Took = time.Since(start).Round(time.Millisecond).String()
 	v.Pages = int((res.Total + pageSize - 1) / pageSize)
@@ -392,17 +391,15 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	res := *cached // the cached result is shared: fill a copy
+	photos, err := s.photos(r.Context(), res.Hits)
+	if err != nil {
+		return err
+	}
 	hits := make([]index.Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		p, err := s.photo(r.Context(), h.ID)
-		if errors.Is(err, archive.ErrNotFound) {
-			continue
+		if h.Photo = photos[h.ID]; h.Photo != nil {
+			hits = append(hits, h)
 		}
-		if err != nil {
-			return err
-		}
-		h.Photo = p
-		hits = append(hits, h)
 	}
 	res.Hits = hits
 	return writeJSON(w, http.StatusOK, &res)
