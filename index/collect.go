@@ -51,14 +51,14 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, bq query.Quer
 				return nil, 0, err
 			}
 		}
-		coll := collector.NewTopNCollector(limit, offset, order)
-		if err := coll.Collect(ctx, rs, r); err != nil {
+		hits, total, err := ix.runPart(ctx, r, rs, offset, limit, order, score)
+		if err != nil {
 			return nil, 0, err
 		}
 		if t != nil {
 			t.done = true
 		}
-		return coll.Results(), coll.Total(), nil
+		return hits, total, nil
 	}
 
 	s2, err := bq.Searcher(ctx, r, ix.m, search.SearcherOptions{Score: score})
@@ -94,9 +94,8 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, bq query.Quer
 			defer p.Close()
 			// Sort fields keep the values of the hit being read: one copy
 			// of the order per collector.
-			coll := collector.NewTopNCollector(offset+limit, 0, order.Copy())
-			err := coll.Collect(ctx, p, r)
-			results[i] = result{coll.Results(), coll.Total(), err}
+			hits, total, err := ix.runPart(ctx, r, p, 0, offset+limit, order.Copy(), score)
+			results[i] = result{hits, total, err}
 		}()
 	}
 	wg.Wait()
@@ -123,6 +122,33 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, bq query.Quer
 		return search.DocumentMatchCollection{}, total, nil
 	}
 	return all[offset:min(len(all), offset+limit)], total, nil
+}
+
+// runPart returns the page [offset, offset+limit) of the hits of p in the
+// given order, and their number. A word searched alone and ranked by
+// relevance is collected by its own loop (anyTermSearcher.top), which
+// makes no DocumentMatch for the hits that do not make the page.
+func (ix *Index) runPart(ctx context.Context, r index.IndexReader, p *rangeSearcher, offset, limit int, order search.SortOrder, score string) (search.DocumentMatchCollection, uint64, error) {
+	if ts, ok := p.Searcher.(*anyTermSearcher); ok && !ix.noTop && score == "" && len(order) == 1 && order[0].RequiresScoring() {
+		top, total, err := ts.top(ctx, offset+limit, p.start, p.end, p.tap)
+		if err != nil {
+			return nil, 0, err
+		}
+		hits := make(search.DocumentMatchCollection, 0, max(len(top)-offset, 0))
+		for _, h := range top[min(offset, len(top)):] {
+			dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score, HitNumber: h.doc}
+			if dm.ID, err = r.ExternalID(dm.IndexInternalID); err != nil {
+				return nil, 0, err
+			}
+			hits = append(hits, dm)
+		}
+		return hits, total, nil
+	}
+	coll := collector.NewTopNCollector(limit, offset, order)
+	if err := coll.Collect(ctx, p, r); err != nil {
+		return nil, 0, err
+	}
+	return coll.Results(), coll.Total(), nil
 }
 
 // rangeSearcher passes on the hits of a searcher with document numbers

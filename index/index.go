@@ -81,6 +81,7 @@ type Index struct {
 	noSample   bool   // count the facets of every hit, never a sample
 	noColumns  bool   // read facet values from Bleve's doc values
 	noParallel bool   // never split a search in two
+	noTop      bool   // collect words alone with Bleve's collector
 	splitMin   uint64 // parallelMin, when not zero
 	exactLimit uint64 // FacetExactLimit, when not zero
 	sampleSize uint64 // facetSample, when not zero

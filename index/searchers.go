@@ -218,15 +218,30 @@ func (p *postings) score() float64 {
 	} else {
 		s = math.Sqrt(float64(tf))
 	}
-	return p.qw * s * p.cur.Norm() * p.idf
+	var norm float64
+	if nb, ok := p.cur.(normBits); ok && nb.NormUint64() < uint64(len(invSqrts)) {
+		norm = invSqrts[nb.NormUint64()]
+	} else {
+		norm = p.cur.Norm()
+	}
+	return p.qw * s * norm * p.idf
 }
 
-// sqrts are the square roots of the common term frequencies.
-var sqrts = func() (t [32]float64) {
+// normBits is zapx's posting, whose norm is the field's length in words
+// (Norm computes 1/√length each time).
+type normBits interface{ NormUint64() uint64 }
+
+// sqrts are the square roots of the common term frequencies; invSqrts
+// the norms of the common field lengths, rounded to float32 as zapx's
+// Norm rounds them.
+var sqrts, invSqrts = func() (t [32]float64, n [1024]float64) {
 	for i := range t {
 		t[i] = math.Sqrt(float64(i))
 	}
-	return t
+	for i := range n {
+		n[i] = float64(float32(1.0 / math.Sqrt(float64(i))))
+	}
+	return t, n
 }()
 
 // snapshotOf returns the scorch snapshot r reads: the searchers here read
@@ -313,6 +328,102 @@ func (s *anyTermSearcher) Advance(ctx *search.SearchContext, id index.IndexInter
 }
 
 func (s *anyTermSearcher) Close() error { return nil }
+
+// scoredDoc is a hit of anyTermSearcher.top.
+type scoredDoc struct {
+	doc   uint64
+	score float64
+}
+
+// worse orders hits as Bleve's collector does, worst first: by score,
+// then by document number (the index order) descending.
+func worse(a, b scoredDoc) bool {
+	return a.score < b.score || a.score == b.score && a.doc > b.doc
+}
+
+// top returns the best k hits with document numbers in [start, end), best
+// first, and the number of hits there; tap, if not nil, counts the facets
+// of every hit. It is Next in a loop, without a DocumentMatch per hit.
+func (s *anyTermSearcher) top(ctx context.Context, k int, start, end uint64, tap facetCounter) ([]scoredDoc, uint64, error) {
+	for _, p := range s.ps {
+		if err := p.advance(start); err != nil {
+			return nil, 0, err
+		}
+	}
+	// h is a heap of the best k so far, the worst of them at h[0].
+	h := make([]scoredDoc, 0, k)
+	down := func(i int) {
+		for {
+			c := 2*i + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && worse(h[c+1], h[c]) {
+				c++
+			}
+			if !worse(h[c], h[i]) {
+				return
+			}
+			h[i], h[c] = h[c], h[i]
+			i = c
+		}
+	}
+	var total uint64
+	id := make(index.IndexInternalID, 8)
+	n := float64(len(s.ps))
+	for {
+		doc := uint64(math.MaxUint64)
+		for _, p := range s.ps {
+			if p.cur != nil && p.doc < doc {
+				doc = p.doc
+			}
+		}
+		if doc >= end {
+			break
+		}
+		var sum float64
+		matched := 0
+		for _, p := range s.ps {
+			if p.cur == nil || p.doc != doc {
+				continue
+			}
+			matched++
+			sum += p.score()
+			if err := p.next(); err != nil {
+				return nil, 0, err
+			}
+		}
+		total++
+		if total%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+		}
+		if tap != nil {
+			if err := tap.add(index.NewIndexInternalID(id, doc)); err != nil {
+				return nil, 0, err
+			}
+		}
+		hit := scoredDoc{doc, sum * float64(matched) / n}
+		switch {
+		case len(h) < k:
+			h = append(h, hit)
+			for i := len(h) - 1; i > 0 && worse(h[i], h[(i-1)/2]); i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+		case k > 0 && worse(h[0], hit):
+			h[0] = hit
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b scoredDoc) int {
+		if worse(b, a) {
+			return -1
+		}
+		return 1
+	})
+	return h, total, nil
+}
 
 func (s *anyTermSearcher) Weight() float64 {
 	var w float64

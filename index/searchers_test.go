@@ -180,6 +180,30 @@ func TestSearchersAgreeWithBleve(t *testing.T) {
 			if total != uint64(len(want)) {
 				t.Errorf("%q: total %d, want %d", p.v, total, len(want))
 			}
+			if score != "" {
+				continue
+			}
+			// The same page, in the same order, from Bleve's collector.
+			type hit struct {
+				ID    string
+				Score float64
+			}
+			page := func(noTop bool) []hit {
+				ix.noTop = noTop
+				defer func() { ix.noTop = false }()
+				hits, _, err := ix.collect(ctx, rd, q, 3, 40, search.SortOrder{&search.SortScore{Desc: true}}, "", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := []hit{}
+				for _, h := range hits {
+					out = append(out, hit{h.ID, h.Score})
+				}
+				return out
+			}
+			if diff := cmp.Diff(page(true), page(false)); diff != "" {
+				t.Errorf("%q: page differs from Bleve's collector (-bleve +ours):\n%s", p.v, diff)
+			}
 		}
 	}
 }
