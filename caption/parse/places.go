@@ -439,7 +439,7 @@ func (p *captionParser) placeSeq(j int) (int, int, bool) {
 			break
 		}
 		if k > j && t.isCap() && toks[k-1].isCap() && isFacilityWord(toks[k-1].lower()) && !isFacilityWord(t.lower()) &&
-			p.place(p.span(j, k)) == kindNone && !orgHeadAhead(toks, k) {
+			p.place(p.span(j, k)) == kindNone && !orgHeadAhead(toks, k) && !p.facilityBeforeName(k) {
 			// A building word ends a name unless another follows ("Capitol
 			// Hill", "Madison Square Garden") or the gazetteer knows the
 			// longer name ("Camp David"): "the House Nancy Pelosi" is two.
@@ -504,7 +504,7 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	}
 	// "Place de la Nation", "Plaza de Mayo", "Piazza del Popolo": a
 	// square or a street named in its own language.
-	facility := e > s && isForeignStreetWord(first)
+	facility := e > s && isForeignStreetWord(first) || e == s+1 && isNamedFacility(first) && toks[e].isCap()
 	for k := s; k <= e; k++ {
 		if isFacilityNoun(strings.ToLower(toks[k].bare())) && k > s {
 			facility = true
@@ -609,6 +609,26 @@ func followedByEventNoun(toks []ptoken, e int) bool {
 			"news", "officer", "officers", "crowd", "crowds":
 			return true
 		}
+	}
+	return false
+}
+
+// facilityBeforeName reports a word that names a base, a camp or a mount
+// before its one-word name, the run ending there: "Joint Base Andrews",
+// "Camp Humphreys", "Fort Bragg".
+func (p *captionParser) facilityBeforeName(k int) bool {
+	toks := p.toks
+	if !isNamedFacility(strings.ToLower(toks[k-1].bare())) {
+		return false
+	}
+	return !(k+1 < len(toks) && toks[k+1].kind == ptWord && toks[k+1].isCap()) && !toks[k].possessive()
+}
+
+// isNamedFacility reports the words written before a place's own name.
+func isNamedFacility(w string) bool {
+	switch w {
+	case "base", "camp", "fort", "mount", "mt", "lake", "cape":
+		return true
 	}
 	return false
 }

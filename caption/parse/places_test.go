@@ -79,6 +79,10 @@ func TestPlaceForms(t *testing.T) {
 		// the country in Reuters' tags,
 		{"A woman cries in Meikhtila March 23, 2013. REUTERS/Soe Zeya Tun (MYANMAR - Tags: RELIGION CIVIL UNREST)",
 			[]string{"Meikhtila", "Myanmar"}},
+		// a base, a camp or a mount before its one-word name,
+		{"Biden boards Air Force One at Joint Base Andrews, Maryland, U.S., June 2, 2023.",
+			[]string{"Joint Base Andrews", "Maryland", "U.S."}},
+		{"Soldiers train at Camp Humphreys in Pyeongtaek.", []string{"Camp Humphreys", "Pyeongtaek"}},
 		// the state an office holder governs is not where the picture is.
 		{"Supporters of the Chief Minister of the western state of Gujarat dance in Gandhinagar.",
 			[]string{"Gandhinagar"}},
