@@ -82,6 +82,9 @@ func (p *captionParser) run() caption.Facts {
 	dl := p.dateline()
 	p.credits()
 	p.textFlags()
+	if capsBody(p.work) {
+		p.truecase()
+	}
 	p.frozen = string(p.work)
 	p.toks = ptokenize(p.frozen)
 	p.used = make([]bool, len(p.toks))

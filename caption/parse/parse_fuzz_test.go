@@ -22,6 +22,7 @@ func FuzzParse(f *testing.F) {
 	for _, tc := range parseTable {
 		f.Add(tc.text)
 		f.Add(tc.text[:len(tc.text)/2])
+		f.Add(strings.ToUpper(tc.text)) // the capitals pass
 	}
 	f.Add("")
 	f.Add("((((((((((")
@@ -114,6 +115,9 @@ func TestParseAdversarial(t *testing.T) {
 		"A/B via C ", "(AFP) ", "Kim (R) ", "(L-R) Kim Lee, ", "From left, Kim Lee, ", "/ ", "( ",
 		"photo by ", "Photo credit should read: ", "SOUTH KOREA OUT ", "NO ", "in Seoul, ",
 		"the village of X ", "(2nd from L) ", "1/2/2020 ", "Jan 1 ", "EPA-EFE/", "U.S. ", "é",
+		// Captions in capitals are put back into running case first.
+		"PRESIDENT KIM JONG UN (C) AT THE SEOUL RAILWAY STATION IN KITZBUEHEL, AUSTRIA, ",
+		"OF LEE JAE-MYUNG, ", "IN X, ",
 	} {
 		text := strings.Repeat(unit, MaxParseBytes/len(unit)+1)
 		start := time.Now()
@@ -228,7 +232,7 @@ func TestParseSpeed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
 	}
-	for _, text := range []string{benchCaption(), longCaption} {
+	for _, text := range []string{benchCaption(), longCaption, strings.ToUpper(benchCaption())} {
 		best := time.Hour
 		for range 20 {
 			start := time.Now()
