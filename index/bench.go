@@ -58,6 +58,7 @@ func BenchMix() []BenchQuery {
 type benchResult struct {
 	name      string
 	build     time.Duration
+	buildCPU  time.Duration // CPU time of the process during the build
 	settle    time.Duration // wait for background merging after the build
 	segments  int
 	bytes     int64
@@ -165,11 +166,11 @@ func benchOne(ctx context.Context, dir, name string, m mappingOptions, src Sourc
 	}
 	defer ix.Close()
 	logf("bench: building the %s index", name)
-	start := time.Now()
+	start, cpu := time.Now(), processCPU()
 	if _, err := ix.Rebuild(ctx, src); err != nil {
 		return r, err
 	}
-	r.build = time.Since(start)
+	r.build, r.buildCPU = time.Since(start), processCPU()-cpu
 	r.loadBuild = loadAverage()
 	logf("bench: %s index built in %v; waiting for merges to settle", name, r.build.Round(time.Second))
 	start = time.Now()
@@ -316,10 +317,11 @@ func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benc
 		}
 		fmt.Fprintln(tw, line)
 	}
-	var rate, secs, mb []float64
+	var rate, secs, cpu, mb []float64
 	for _, r := range rs {
 		rate = append(rate, float64(opts.N)/r.build.Seconds())
 		secs = append(secs, r.build.Seconds())
+		cpu = append(cpu, r.buildCPU.Seconds())
 		mb = append(mb, float64(r.bytes)/1e6)
 	}
 	var segs, settle []float64
@@ -329,6 +331,7 @@ func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benc
 	}
 	row("index rate (docs/s)", rate, "%.0f", true)
 	row("full build (s)", secs, "%.1f", false)
+	row("build CPU time (s)", cpu, "%.1f", false)
 	row("merges settled after (s)", settle, "%.1f", false)
 	row("segments", segs, "%.0f", false)
 	row("disk (MB)", mb, "%.1f", false)
