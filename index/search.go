@@ -91,7 +91,7 @@ type Result struct {
 	// approximate too; Total is always exact. Only a query of dates alone
 	// with more than FacetExactLimit hits, listed by date, gets estimates
 	// (see facets.go).
-	FacetsEstimated bool          `json:"facets_estimated,omitempty"`
+	FacetsEstimated bool          `json:"facetsEstimated,omitempty"`
 	Took            time.Duration `json:"-"`
 }
 

@@ -72,6 +72,7 @@ type segment struct {
 type facetView struct {
 	Key, Label string
 	Terms      []facetTermView
+	Estimated  bool // counts from a sample of a very large result: shown with "≈"
 }
 
 type facetTermView struct {
@@ -192,7 +193,7 @@ func (s *Server) fillResults(ctx context.Context, v *searchView, p searchParams,
 		if len(terms) == 0 {
 			continue
 		}
-		fv := facetView{Key: f.key, Label: f.label}
+		fv := facetView{Key: f.key, Label: f.label, Estimated: res.FacetsEstimated}
 		for _, t := range terms {
 			q, active := refine(query, f.key, t.Term)
 			fv.Terms = append(fv.Terms, facetTermView{

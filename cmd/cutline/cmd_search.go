@@ -148,6 +148,10 @@ func printSearch(w io.Writer, res *index.Result, offset int, color bool) {
 	default:
 		fmt.Fprintf(w, "%d photos (none on this page)\n", res.Total)
 	}
+	approx := ""
+	if res.FacetsEstimated {
+		approx = "≈" // counted on a sample of a very large result
+	}
 	for _, name := range []string{"credit", "agency", "person", "place", "year"} {
 		terms := res.Facets[name]
 		if len(terms) == 0 {
@@ -155,7 +159,7 @@ func printSearch(w io.Writer, res *index.Result, offset int, color bool) {
 		}
 		parts := make([]string, len(terms))
 		for i, t := range terms {
-			parts[i] = fmt.Sprintf("%s (%d)", oneLine(t.Term), t.Count)
+			parts[i] = fmt.Sprintf("%s (%s%d)", oneLine(t.Term), approx, t.Count)
 		}
 		fmt.Fprintf(w, "%-7s %s\n", name+":", strings.Join(parts, ", "))
 	}
