@@ -179,7 +179,7 @@ func (s *Store) eachRecord(ctx context.Context, fn func(*record) error) error {
 	const page = 500
 	after := ""
 	for {
-		rows, err := s.rdb.QueryContext(ctx, `SELECT `+photoColumns+` FROM photos WHERE id > ? ORDER BY id LIMIT ?`, after, page)
+		rows, err := s.rdb.QueryContext(ctx, `SELECT `+viewColumns+` FROM photos WHERE id > ? ORDER BY id LIMIT ?`, after, page)
 		if err != nil {
 			return err
 		}
