@@ -228,8 +228,7 @@ func isOrgWord(w string) bool {
 
 		"76ers", "sixers",
 
-		"sa", "ag", "gmbh", "nv", "bv", "ab", "asa", "spa", "kk", "pte",
-		"bhd", "tbk", "motor's", "airline", "bancorp", "partners", "ventures",
+		"motor's", "airline", "bancorp", "partners", "ventures",
 		"investments", "securities", "insurance", "pharma", "pharmaceuticals", "biotech", "group's",
 		"motors'", "foods", "brands", "stores", "markets",
 		"petroleum", "chemical", "chemicals", "telecom", "communications", "software",
@@ -244,6 +243,18 @@ func isOrgWord(w string) bool {
 		"police's", "army's", "navy's",
 		"detachment", "squadron", "unit", "democracy", "solidarity", "victims", "hospitals",
 		"resources", "brigades", "forces'", "militia", "militias", "taskforce":
+		return true
+	}
+	return isLegalSuffix(w)
+}
+
+// isLegalSuffix reports the legal-form suffixes of company names ("Nestle
+// SA", "Siemens AG", "Toyota Motor KK"). Some are also surnames ("Evaristo
+// Sa"), so a credit reads them as a name where a photographer is credited
+// (see slotNames).
+func isLegalSuffix(w string) bool {
+	switch w {
+	case "sa", "ag", "gmbh", "nv", "bv", "ab", "asa", "spa", "kk", "pte", "bhd", "tbk":
 		return true
 	}
 	return false

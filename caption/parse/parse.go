@@ -226,11 +226,12 @@ func parseNameCase(s string) string {
 
 // parseTitleCase name-cases every word in capitals of a place or organisation,
 // keeping short function words lower case ("UNITED STATES OF AMERICA" →
-// "United States of America") and dotted abbreviations as written.
+// "United States of America"), dotted abbreviations and short legal-form
+// suffixes ("Volkswagen AG") as written.
 func parseTitleCase(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
-		if !allCapsWord(w) || strings.Contains(w, ".") || (len(words) > 1 && len(w) <= 3 && isAcronymLike(w)) {
+		if !allCapsWord(w) || strings.Contains(w, ".") || (len(words) > 1 && len(w) <= 3 && (isAcronymLike(w) || i > 0 && isLegalSuffix(strings.ToLower(w)))) {
 			continue
 		}
 		lw := strings.ToLower(w)

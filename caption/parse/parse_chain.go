@@ -42,6 +42,7 @@ func readCredit(lead, body string, inParens bool) (foundCredit, bool) {
 		return c, false
 	}
 	singleNamePhotographer(parts)
+	slotNames(parts, lead != "")
 	for _, pt := range parts {
 		if pt.kind == pkName && c.photographer == "" {
 			c.photographer = parseNameCase(pt.text)
@@ -107,6 +108,25 @@ func singleNamePhotographer(parts []creditPart) {
 		case pkAgency, pkOrg:
 			parts[0].kind = pkName
 			return
+		}
+	}
+}
+
+// slotNames reads as a photographer's name an organisation part that is a
+// name but for a legal-form suffix ("EVARISTO SA"), where the credit puts
+// a photographer: first after a lead ("Photo by EVARISTO SA/AFP"), after a
+// leading agency ("REUTERS/Evaristo Sa") or just before the agency
+// ("Evaristo Sa/AFP"). Elsewhere it stays an organisation, as providers
+// are: "Handout/Volkswagen AG via REUTERS".
+func slotNames(parts []creditPart, afterLead bool) {
+	for i := range parts {
+		if parts[i].kind != pkOrg || !parts[i].nameLike {
+			continue
+		}
+		if i == 0 && afterLead ||
+			i == 1 && !afterLead && parts[0].kind == pkAgency ||
+			i == 0 && len(parts) > 1 && parts[1].kind == pkAgency {
+			parts[i].kind = pkName
 		}
 	}
 }
@@ -321,6 +341,11 @@ func classifyPiece(s string, c *foundCredit, trimLeft bool) []creditPart {
 	if looksLikeCreditName(words) {
 		return []creditPart{{kind: pkName, text: s}}
 	}
+	if creditNameWords(words, true) {
+		// "Evaristo Sa": a name, or a company ("Nestle SA"); slotNames
+		// decides by where the credit puts it.
+		return []creditPart{{kind: pkOrg, text: s, nameLike: true}}
+	}
 	if len(words) > 1 && strings.EqualFold(words[len(words)-1], "pool") {
 		c.pool = true
 		return nil
@@ -404,12 +429,27 @@ func isStringer(s string) bool {
 // person's name: two to five words, each capitalised (or in capitals), with
 // initials and name particles allowed, and no organisation word.
 func looksLikeCreditName(words []string) bool {
+	return creditNameWords(words, false)
+}
+
+// creditNameWords is looksLikeCreditName, also accepting a last word that is
+// a company's legal-form suffix ("Sa", "Ab") when suffix is set, unless the
+// suffix alone is in capitals after a name in mixed case ("Nestle SA").
+func creditNameWords(words []string, suffix bool) bool {
 	if len(words) < 2 || len(words) > 5 {
 		return false
 	}
+	last := len(words) - 1
+	if suffix {
+		lw := strings.ToLower(words[last])
+		if !isLegalSuffix(lw) || allCapsWord(words[last]) && !allCapsWord(strings.Join(words[:last], "")) {
+			return false
+		}
+	}
 	for i, w := range words {
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
-		if isOrgWord(lw) && !(i == len(words)-1 && isSurnameWord(lw)) || isDemonym(lw) || titleOf(lw) == titleStrong && len(lw) > 3 {
+		surname := i == last && (isSurnameWord(lw) || suffix && isLegalSuffix(lw))
+		if isOrgWord(lw) && !surname || isDemonym(lw) || titleOf(lw) == titleStrong && len(lw) > 3 {
 			return false // "Carl Court" is a photographer, "Korea News Service" is not
 		}
 		if !nameWordOK(w, i == 0) {

@@ -61,6 +61,9 @@ const (
 type creditPart struct {
 	kind partKind
 	text string // as written (pkName, pkOrg) or normalised (pkAgency)
+	// nameLike marks a pkOrg that reads as a person's name but for a
+	// legal-form suffix ("Evaristo Sa"); see slotNames.
+	nameLike bool
 }
 
 // Credit leads are the words that introduce a credit: "Photo by", "File

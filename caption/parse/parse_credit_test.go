@@ -50,6 +50,13 @@ func TestCreditForms(t *testing.T) {
 		// a soldier's rank before his name, the agency first after "Photo:".
 		{"Firebreaks near Yellowknife. (Photo: EPA-EFE / Master Corporal Alana Morin / Canadian Armed Forces)",
 			"EPA", "Alana Morin", "Canadian Armed Forces", false},
+		// A company with its legal suffix providing a handout stays the
+		// provider; the suffix keeps its capitals.
+		{"A car plant in Wolfsburg. Volkswagen AG/Handout via REUTERS", "Reuters", "", "Volkswagen AG", true},
+		{"A factory in Vevey. NESTLE SA/Handout via REUTERS", "Reuters", "", "Nestle SA", true},
+		// Where the photographer stands, the suffix in capitals after a
+		// name in mixed case still reads as a company.
+		{"A car plant in Wolfsburg. (Photo by Volkswagen AG / AFP)", "AFP", "", "Volkswagen AG", false},
 	}
 	for _, tc := range tests {
 		got := Parse(tc.text)

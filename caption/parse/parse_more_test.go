@@ -198,4 +198,24 @@ var moreParseCases = []parseCase{
 		text: "South Korean Defense Minister Shin Won-sik (4th from L, front row) poses for a photo with a U.S. delegation, including Kirsten Gillibrand (4th from R, front row), at the defense ministry in Seoul on March 29, 2024, in this photo provided by the ministry. (PHOTO NOT FOR SALE) (Yonhap)",
 		want: caption.Facts{Agency: "Yonhap", Taken: "2024-03-29", People: []caption.Person{pers("Shin Won-sik", "4th L"), pers("Kirsten Gillibrand", "4th R")}, Places: []string{"Seoul"}, Restrictions: []string{"PHOTO NOT FOR SALE"}},
 	},
+	// Captions a reviewer found misread (round of review after tuning).
+	{
+		// Getty carrying AFP: a surname that is also a company suffix (S.A.)
+		// stays a name where the credit puts the photographer.
+		name: "suffix-surname-getty",
+		text: "(Photo by EVARISTO SA/AFP via Getty Images)",
+		want: caption.Facts{Agency: "Getty Images", Via: "AFP", Photographer: "Evaristo Sa"},
+	},
+	{
+		// Reuters: the same surname after the leading agency.
+		name: "suffix-surname-reuters",
+		text: "REUTERS/Evaristo Sa",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Evaristo Sa"},
+	},
+	{
+		// AFP: the same surname after "Photo by".
+		name: "suffix-surname-afp",
+		text: "(Photo by Evaristo Sa / AFP)",
+		want: caption.Facts{Agency: "AFP", Photographer: "Evaristo Sa"},
+	},
 }
