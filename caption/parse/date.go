@@ -285,15 +285,29 @@ func afterDated(toks []ptoken, i int) bool {
 // The look-back stops at the previous date and at sentence ends.
 func dateContext(toks []ptoken, first, last, prevEnd int) (taken, excluded bool) {
 	nearestExcl := -1
+	// clause is set once the look-back crosses a comma with words between
+	// it and the date: "In this photo provided by the press office,
+	// Zelenskyy attends a meeting in Kyiv, Monday, June 5, 2023". A release
+	// verb before that comma dates the release phrase, which has ended; the
+	// date belongs to the next clause. A comma right before the date (", on
+	// June 5") keeps it in the phrase: "released by KCNA, March 21, 2013".
+	clause := false
+	between := 0 // words between the date and the look-back, "on" aside
 	for k, n := first-1, 0; k > prevEnd && n < 16; k-- {
 		t := toks[k]
 		if t.kind == ptPunct && (t.text == "." || t.text == "|" || t.text == "!" || t.text == "?") {
 			break
 		}
+		if t.kind == ptPunct && t.text == "," && between > 0 {
+			clause = true
+		}
 		if t.kind != ptWord {
 			continue
 		}
 		n++
+		if t.lower() != "on" {
+			between++
+		}
 		switch t.lower() {
 		case "date":
 			if k > 0 && toks[k-1].kind == ptWord {
@@ -311,11 +325,12 @@ func dateContext(toks []ptoken, first, last, prevEnd int) (taken, excluded bool)
 		case "taken", "dated", "shot", "photographed", "pictured", "filmed":
 			return true, false
 		case "released", "issued", "published", "posted", "distributed", "obtained", "provided", "supplied":
-			if nearestExcl < 0 {
+			if nearestExcl < 0 && !clause {
 				nearestExcl = k
 			}
 		case "born", "died", "since", "until", "till", "scheduled", "due", "expected", "slated", "ahead",
-			"deadline", "postponed", "delayed":
+			"deadline", "postponed", "delayed", "killed", "assassinated", "murdered", "slain", "executed",
+			"buried", "founded":
 			// These date what follows them closely ("died on March 3",
 			// "since March 1", "ahead of the May 4 vote"), not a date a
 			// clause later: "for the first time since the shootings in
@@ -343,7 +358,9 @@ func dateContext(toks []ptoken, first, last, prevEnd int) (taken, excluded bool)
 // ("LONDON, ENGLAND - AUGUST 20:", "SEOUL, Nov 25 (Reuters)"); then the
 // first date with a year that dates nothing else; then the first date
 // without one. A missing year comes from another full date of the caption,
-// else from ParseOptions.Reference, else the date is left out.
+// else from ParseOptions.Reference (the latest year that does not put the
+// date after it), else the date is left out. A caption that calls its
+// picture undated has no date taken unless one is marked as such.
 //
 // american says the caption is from the United States, where "08/10/2023"
 // is August 10.
@@ -370,22 +387,29 @@ func (p *captionParser) chooseTaken(dl dateline, dates []foundDate, american boo
 				return formatYMD(a.y, d.m, d.d)
 			}
 		}
-		var ref time.Time
 		switch {
 		case len(anchors) > 0:
+			// Another date of the caption: the year-less one may come before
+			// or after it ("taken on July 27, 2023 and released on July 28").
 			a := anchors[0]
-			ref = time.Date(a.y, time.Month(a.m), a.d, 12, 0, 0, 0, time.UTC)
+			return nearestYear(d.m, d.d, time.Date(a.y, time.Month(a.m), a.d, 12, 0, 0, 0, time.UTC))
 		case !p.opts.Reference.IsZero():
-			ref = p.opts.Reference
-		default:
-			return ""
+			// The reference is when the photo was taken or ingested, or
+			// today: the picture cannot be from after it.
+			return latestYear(d.m, d.d, p.opts.Reference)
 		}
-		return nearestYear(d.m, d.d, ref)
+		return ""
 	}
 	for _, d := range dates {
 		if d.taken {
 			return resolve(d)
 		}
+	}
+	if p.undatedPicture() {
+		// "seen in this undated handout photo": the caption says nobody
+		// knows when the picture was taken, so its other dates are the
+		// story's ("who was killed on July 8, 2022") or a release's.
+		return ""
 	}
 	if dl.hasDate {
 		return resolve(dl.date)
@@ -407,6 +431,25 @@ func (p *captionParser) chooseTaken(dl dateline, dates []foundDate, american boo
 		}
 	}
 	return ""
+}
+
+// undatedPicture reports a caption that calls its picture undated: "this
+// undated handout photo", "an undated file picture".
+func (p *captionParser) undatedPicture() bool {
+	toks := p.toks
+	for i, t := range toks {
+		if t.kind != ptWord || t.lower() != "undated" {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+			switch toks[k].lower() {
+			case "photo", "photos", "picture", "pictures", "image", "images", "photograph", "photographs",
+				"handout", "file", "still", "screengrab", "screenshot", "video":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // weekdayOnlyLead reports a first sentence that dates the picture by a
@@ -450,6 +493,22 @@ func nearestYear(m, d int, ref time.Time) string {
 		}
 	}
 	return best
+}
+
+// latestYear dates month/day on its last occurrence on or before the day of
+// ref, no more than a year earlier; "" when there is none (29 February
+// with no leap day in that year).
+func latestYear(m, d int, ref time.Time) string {
+	ry, rm, rd := ref.Date()
+	for y := ry; y >= ry-1; y-- {
+		if !dateExists(y, m, d) {
+			continue
+		}
+		if y < ry || m < int(rm) || m == int(rm) && d <= rd {
+			return formatYMD(y, m, d)
+		}
+	}
+	return ""
 }
 
 func formatYMD(y, m, d int) string {

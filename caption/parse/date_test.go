@@ -77,6 +77,22 @@ func TestDateForms(t *testing.T) {
 		{"Students return for the first time since the shootings in Chardon, Ohio March 1, 2012.", time.Time{}, "2012-03-01"},
 		{"The funeral of Prince Philip, who died at the age of 99, at St George's Chapel, in Windsor, Britain, April 17, 2021.", time.Time{}, "2021-04-17"},
 		{"A man who died on April 17, 2021 is remembered in Windsor.", time.Time{}, ""},
+		// From review: a release phrase ends at the comma that closes it;
+		// the date of the next clause is the picture's,
+		{"In this photo provided by the press office, the president attends a meeting in Kyiv, Ukraine, Monday, June 5, 2023.", time.Time{}, "2023-06-05"},
+		// but a date right after the comma still dates the release,
+		{"Soldiers drill in this picture released by the North's KCNA news agency, March 21, 2013.", time.Time{}, ""},
+		// a killing dates an event, not the picture,
+		{"Mourners gather in Nara, where Shinzo Abe was assassinated on July 8, 2022.", time.Time{}, ""},
+		// and an undated picture has no date taken.
+		{"Shinzo Abe, who was killed on July 8, 2022, is seen in this undated handout photo.", time.Time{}, ""},
+		{"This undated file picture shows the site, Kyiv, Ukraine, May 3, 2023.", time.Time{}, ""},
+		// A year-less date is never put after the reference: the last
+		// January 5 before November 2026 is in 2026, the last June 24
+		// before March 2026 in 2025.
+		{"LONDON - JANUARY 5: The prime minister speaks.", time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2026-01-05"},
+		{"A man walks in Tokyo on Tuesday (June 24).", time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2026-06-24"},
+		{"A man walks in Tokyo on Tuesday (June 24).", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), "2025-06-24"},
 	}
 	for _, tc := range tests {
 		got := ParseWith(tc.text, ParseOptions{Reference: tc.ref}).Taken
@@ -103,6 +119,35 @@ func TestNearestYear(t *testing.T) {
 	for _, tc := range tests {
 		if got := nearestYear(tc.m, tc.d, tc.ref); got != tc.want {
 			t.Errorf("nearestYear(%d, %d, %v) = %q, want %q", tc.m, tc.d, tc.ref, got, tc.want)
+		}
+	}
+}
+
+// TestLatestYear checks the year given to a month and day from the
+// reference: the last occurrence on or before it, within a year.
+func TestLatestYear(t *testing.T) {
+	tests := []struct {
+		m, d int
+		ref  time.Time
+		want string
+	}{
+		// Earlier in the year of the reference.
+		{1, 5, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2026-01-05"},
+		// The reference's own day.
+		{11, 26, time.Date(2026, 11, 26, 23, 0, 0, 0, time.UTC), "2026-11-26"},
+		// A day after the reference is last year's.
+		{11, 27, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2025-11-27"},
+		{1, 2, time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC), "2021-01-02"},
+		{12, 30, time.Date(2022, 1, 2, 0, 0, 0, 0, time.UTC), "2021-12-30"},
+		// 29 February: the leap day of the past year, or none within a year.
+		{2, 29, time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC), "2020-02-29"},
+		{2, 29, time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC), ""},
+		// The reference's calendar day counts, in its own time zone.
+		{6, 5, time.Date(2023, 6, 5, 1, 0, 0, 0, time.FixedZone("KST", 9*3600)), "2023-06-05"},
+	}
+	for _, tc := range tests {
+		if got := latestYear(tc.m, tc.d, tc.ref); got != tc.want {
+			t.Errorf("latestYear(%d, %d, %v) = %q, want %q", tc.m, tc.d, tc.ref, got, tc.want)
 		}
 	}
 }

@@ -16,10 +16,11 @@ const MaxParseBytes = 16 << 10
 // ParseOptions tune ParseWith. The zero value is the default.
 type ParseOptions struct {
 	// Reference gives a year to a date written without one ("SEOUL, Nov 25
-	// (Reuters)"), when no other date in the caption does: the year is the
-	// one that puts the date nearest to Reference. Pass the photo's EXIF
-	// date, or today. When zero, such dates get a year only from another
-	// date in the caption, and Taken stays empty otherwise.
+	// (Reuters)"), when no other date in the caption does: the date's last
+	// occurrence on or before Reference, within a year, as a picture is
+	// never taken after it. Pass the photo's EXIF date, or today. When
+	// zero, such dates get a year only from another date in the caption,
+	// and Taken stays empty otherwise.
 	Reference time.Time
 }
 

@@ -218,4 +218,47 @@ var moreParseCases = []parseCase{
 		text: "(Photo by Evaristo Sa / AFP)",
 		want: caption.Facts{Agency: "AFP", Photographer: "Evaristo Sa"},
 	},
+	{
+		// AP handout lead: the release phrase ends at its comma; the date of
+		// the sentence is the picture's. The provider before "via AP" is a
+		// press office.
+		name: "ap-handout-provided",
+		text: "In this handout photo provided by the Ukrainian Presidential Press Office, President Volodymyr Zelenskyy attends a meeting in Kyiv, Ukraine, Monday, June 5, 2023. (Ukrainian Presidential Press Office via AP)",
+		want: caption.Facts{Agency: "AP", Via: "Ukrainian Presidential Press Office", Handout: true, Taken: "2023-06-05", People: []caption.Person{pers("Volodymyr Zelenskyy", "")}, Places: []string{"Kyiv", "Ukraine"}},
+	},
+	{
+		// The same with "released by".
+		name: "ap-handout-released",
+		text: "In this handout photo released by the Ukrainian Presidential Press Office, President Volodymyr Zelenskyy attends a meeting in Kyiv, Ukraine, Monday, June 5, 2023. (Ukrainian Presidential Press Office via AP)",
+		want: caption.Facts{Agency: "AP", Via: "Ukrainian Presidential Press Office", Handout: true, Taken: "2023-06-05", People: []caption.Person{pers("Volodymyr Zelenskyy", "")}, Places: []string{"Kyiv", "Ukraine"}},
+	},
+	{
+		// Reuters carrying Kyodo: the date of a killing is not the picture's,
+		// and an undated picture has no date taken.
+		name: "undated-killed",
+		text: "Former Prime Minister Shinzo Abe, who was killed on July 8, 2022, is seen in this undated handout photo. Kyodo via REUTERS",
+		want: caption.Facts{Agency: "Reuters", Via: "Kyodo", Handout: true, People: []caption.Person{pers("Shinzo Abe", "")}},
+	},
+	{
+		// Getty dateline without a year, parsed in November 2026: January 5
+		// of 2026, never of 2027.
+		name: "getty-dateline-no-year",
+		text: "LONDON - JANUARY 5: Prime Minister Keir Starmer speaks outside 10 Downing Street. (Photo by Dan Kitwood/Getty Images)",
+		ref:  "2026-11-26",
+		want: caption.Facts{Agency: "Getty Images", Photographer: "Dan Kitwood", Taken: "2026-01-05", People: []caption.Person{pers("Keir Starmer", "")}, Places: []string{"London", "10 Downing Street"}},
+	},
+	{
+		// A year-less date before the reference keeps the reference's year.
+		name: "weekday-paren-date-past",
+		text: "A man walks in Tokyo on Tuesday (June 24). REUTERS/Kim Kyung-Hoon",
+		ref:  "2026-11-26",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Kim Kyung-Hoon", Taken: "2026-06-24", Places: []string{"Tokyo"}},
+	},
+	{
+		// After the reference, it is last year's.
+		name: "weekday-paren-date-future",
+		text: "A man walks in Tokyo on Tuesday (June 24). REUTERS/Kim Kyung-Hoon",
+		ref:  "2026-03-01",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Kim Kyung-Hoon", Taken: "2025-06-24", Places: []string{"Tokyo"}},
+	},
 }
