@@ -59,6 +59,14 @@ func (s *Store) Update(ctx context.Context, id ID, user string, fn func(*Photo) 
 	if len(changes) == 0 {
 		return &r.Photo, nil, nil
 	}
+	// An editor's date must be a date (export writes it where readers
+	// expect ISO 8601); the file's own value, whatever it is, can always
+	// come back (a revert).
+	if d := next.DateCreated; d != "" && d != r.Caption.DateCreated && d != r.Embedded.DateCreated {
+		if err := caption.CheckDateCreated(d); err != nil {
+			return nil, nil, err
+		}
+	}
 	r.Caption = next
 	r.Facts = factsOf(&r.Photo)
 	if err := s.writeCaption(ctx, tx, r, user, changes); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Fields holds the editorial (IPTC) fields of one photo: what the editor
@@ -200,4 +201,45 @@ func unknownField(name string) error {
 		names[i] = f.Name
 	}
 	return fmt.Errorf("unknown field %q (fields: %s)", name, strings.Join(names, ", "))
+}
+
+// ValueError reports a value that a field cannot hold.
+type ValueError struct {
+	Field, Value, Want string
+}
+
+func (e *ValueError) Error() string {
+	return fmt.Sprintf("%s: %q is not %s", e.Field, e.Value, e.Want)
+}
+
+// CheckDateCreated reports a DateCreated value that is not ISO 8601 as
+// far as it is known: "2019", "2019-03", "2019-03-08", optionally with a
+// time ("T14:22", "T14:22:05", fractions) and a zone ("Z", "-05:00"),
+// on a real calendar day. Exporters write it to IIM 2:55/2:60 and XMP
+// photoshop:DateCreated, whose readers expect exactly that.
+func CheckDateCreated(s string) error {
+	bad := &ValueError{Field: "dateCreated", Value: s, Want: "a date as YYYY-MM-DD (or YYYY-MM, YYYY; a time may follow, as in 2019-03-08T14:22:05-05:00)"}
+	date, clock, hasClock := strings.Cut(s, "T")
+	layouts := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}
+	layout, ok := layouts[len(date)]
+	if !ok {
+		return bad
+	}
+	if _, err := time.Parse(layout, date); err != nil {
+		return bad
+	}
+	if !hasClock {
+		return nil
+	}
+	if len(date) != 10 {
+		return bad
+	}
+	for _, l := range []string{"15:04", "15:04:05", "15:04:05.999999999"} {
+		for _, zone := range []string{"", "Z07:00", "-0700"} {
+			if _, err := time.Parse(l+zone, clock); err == nil {
+				return nil
+			}
+		}
+	}
+	return bad
 }

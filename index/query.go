@@ -43,14 +43,21 @@ type Term struct {
 	Pos int
 }
 
-// QueryError is a syntax error in a query, at byte offset Pos.
+// QueryError is a syntax error in a query, at byte offset Pos (for
+// slicing the query) and character Col (1-based, for people: "São" is
+// three characters and four bytes).
 type QueryError struct {
 	Pos int
+	Col int
 	Msg string
 }
 
 func (e *QueryError) Error() string {
-	return fmt.Sprintf("query: %s (at character %d)", e.Msg, e.Pos+1)
+	col := e.Col
+	if col == 0 {
+		col = e.Pos + 1
+	}
+	return fmt.Sprintf("query: %s (at character %d)", e.Msg, col)
 }
 
 // fieldKind says how a field's value is read.
@@ -116,7 +123,11 @@ func ParseQuery(s string) (Query, error) {
 		return Query{}, &QueryError{Pos: i, Msg: "query is not valid UTF-8"}
 	}
 	p := parser{s: s}
-	return p.parse()
+	q, err := p.parse()
+	if qe, ok := err.(*QueryError); ok {
+		qe.Col = utf8.RuneCountInString(s[:min(max(qe.Pos, 0), len(s))]) + 1
+	}
+	return q, err
 }
 
 type parser struct {
@@ -326,6 +337,9 @@ func checkValue(t *Term, kind fieldKind, pos int) error {
 		if len(v) != 4 || !allDigits(v) || t.Phrase {
 			return &QueryError{Pos: pos, Msg: fmt.Sprintf("year: wants four digits, as in year:2020, not %q", v)}
 		}
+		if _, _, ok := parseQueryDate(v); !ok {
+			return &QueryError{Pos: pos, Msg: fmt.Sprintf("year: wants a year from 1000 to 9999, not %q", v)}
+		}
 	case kindBool:
 		switch strings.ToLower(v) {
 		case "yes", "true", "y":
@@ -361,7 +375,10 @@ func parseQueryDate(s string) (start, end time.Time, ok bool) {
 		return start, end, false
 	}
 	t, err := time.Parse(layout, s)
-	if err != nil || !allDigits(s[:4]) {
+	// Years before 1000 are typing mistakes (photography began in the
+	// 1820s), and year 1 would start at Go's zero time, which the date
+	// windows read as "no bound".
+	if err != nil || !allDigits(s[:4]) || t.Year() < 1000 {
 		return start, end, false
 	}
 	switch len(s) {

@@ -105,6 +105,10 @@ func TestParseQueryErrors(t *testing.T) {
 		{"before:20", 7, `before: wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not "20"`},
 		{"before:2020-02-30", 7, `before: wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not "2020-02-30"`},
 		{"year:20x0", 5, `year: wants four digits, as in year:2020, not "20x0"`},
+		// Year 0 and year 1 would read as "no bound" (Go's zero time).
+		{"year:0000", 5, `year: wants a year from 1000 to 9999, not "0000"`},
+		{"before:0001", 7, `before: wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not "0001"`},
+		{"after:0999-12", 6, `after: wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not "0999-12"`},
 		// Flags take yes or no.
 		{"file:maybe", 5, `file: takes yes or no, not "maybe"`},
 		// IDs are hex.
@@ -146,6 +150,16 @@ func TestParseQueryErrors(t *testing.T) {
 	_, err := ParseQuery("plce:x")
 	if got, want := err.Error(), "query: unknown field 'plce:'; did you mean place:? (at character 1)"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	// Characters, not bytes: "São Paulo " is ten characters, eleven bytes;
+	// "서울 " is three characters, seven bytes.
+	for _, c := range []struct{ in, want string }{
+		{"São Paulo plce:x", "(at character 11)"},
+		{`서울 "abc`, "(at character 4)"},
+	} {
+		if _, err := ParseQuery(c.in); err == nil || !strings.HasSuffix(err.Error(), c.want) {
+			t.Errorf("ParseQuery(%q) error %v, want it to end %q", c.in, err, c.want)
+		}
 	}
 }
 

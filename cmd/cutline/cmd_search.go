@@ -33,11 +33,18 @@ func newSearchCommand(g *globalOptions) *cobra.Command {
   file:yes|no  handout:yes  pool:yes  id:3fa2b9c1
   -word and -field:value exclude; OR between terms: person:Moon OR person:Kim
 
-Matching ignores case and accents ("Sao Paulo" finds "São Paulo").`,
+Matching ignores case and accents ("Sao Paulo" finds "São Paulo"). A query
+that starts with a negation goes after --:  cutline search -- '-file:yes Seoul'
+
+While "cutline serve" holds the archive, search asks it; when the desk has
+accounts, set CUTLINE_TOKEN to a token from its POST /api/login.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runSearch(c.Context(), g, &o, strings.Join(args, " "))
 		},
 	}
+	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w (a query that starts with \"-\" goes after --, as in: cutline search -- '-file:yes Seoul')", err)}
+	})
 	f := c.Flags()
 	f.IntVar(&o.Limit, "limit", 20, "hits to show")
 	f.IntVar(&o.Offset, "offset", 0, "hits to skip")
