@@ -3,6 +3,7 @@ package parse
 import (
 	"github.com/cutline/cutline/caption"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ func readCredit(lead, body string, inParens bool) (foundCredit, bool) {
 	for i, piece := range pieces {
 		parts = append(parts, classifyPiece(piece, &c, i == 0 && !inParens && lead == "")...)
 	}
-	parts = mergeAgencies(parts)
+	parts = relayVia(mergeAgencies(parts))
 	if len(parts) == 0 {
 		if c.file || c.pool || c.handout {
 			c.prio = prioFlags
@@ -226,6 +227,20 @@ func chooseAgency(parts []creditPart, brand bool) (agencyAt, viaAt int) {
 	return agencyAt, viaAt
 }
 
+// relayVia restores the "via" of an agency whose name carries it ("KCNA
+// VIA KNS") when another part follows: in "(KCNA VIA KNS / AFP)" AFP
+// distributes KCNA's picture, as in "KCNA via AFP", and KCNA does not brand
+// the chain as REUTERS does in "REUTERS/Name".
+func relayVia(parts []creditPart) []creditPart {
+	for i := 0; i < len(parts)-1 && len(parts) < 64; i++ {
+		if parts[i].relayed && parts[i+1].kind != pkVia {
+			parts = slices.Insert(parts, i+1, creditPart{kind: pkVia})
+			i++
+		}
+	}
+	return parts
+}
+
 // mergeAgencies joins neighbouring parts that name one agency ("EPA/EFE",
 // "PA Wire/PA Images").
 func mergeAgencies(parts []creditPart) []creditPart {
@@ -277,7 +292,9 @@ func classifyPiece(s string, c *foundCredit, trimLeft bool) []creditPart {
 		s = strings.TrimSpace(s[len("courtesy of "):]) // "Name/Courtesy of Saudi Royal Court/Handout"
 	}
 	if a, ok := agencyName(s); ok {
-		return []creditPart{{kind: pkAgency, text: a}}
+		// "KCNA VIA KNS" is one agency in the table, but its "via" still
+		// says that whatever follows distributes it (see relayVia).
+		return []creditPart{{kind: pkAgency, text: a, relayed: viaWord.MatchString(s)}}
 	}
 	if isDistributionBrand(s) {
 		return []creditPart{{kind: pkOrg, text: s}} // "Hulton Archive" is no archive flag

@@ -64,6 +64,9 @@ type creditPart struct {
 	// nameLike marks a pkOrg that reads as a person's name but for a
 	// legal-form suffix ("Evaristo Sa"); see slotNames.
 	nameLike bool
+	// relayed marks a pkAgency written with a "via" inside its name ("KCNA
+	// VIA KNS"); see relayVia.
+	relayed bool
 }
 
 // Credit leads are the words that introduce a credit: "Photo by", "File

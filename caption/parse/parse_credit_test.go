@@ -57,6 +57,10 @@ func TestCreditForms(t *testing.T) {
 		// Where the photographer stands, the suffix in capitals after a
 		// name in mixed case still reads as a company.
 		{"A car plant in Wolfsburg. (Photo by Volkswagen AG / AFP)", "AFP", "", "Volkswagen AG", false},
+		// KCNA's relay through KNS alone credits KCNA; a distributor after it
+		// is the agency.
+		{"Kim Jong Un inspects a factory. (KCNA VIA KNS)", "KCNA", "", "", false},
+		{"Kim Jong Un inspects a factory. KCNA VIA KNS/AFP via Getty Images", "Getty Images", "", "AFP", false},
 	}
 	for _, tc := range tests {
 		got := Parse(tc.text)

@@ -261,4 +261,17 @@ var moreParseCases = []parseCase{
 		ref:  "2026-03-01",
 		want: caption.Facts{Agency: "Reuters", Photographer: "Kim Kyung-Hoon", Taken: "2025-06-24", Places: []string{"Tokyo"}},
 	},
+	{
+		// AFP distributing KCNA's picture relayed by KNS: AFP is the agency,
+		// KCNA (KNS is its relay) the provider.
+		name: "kcna-via-kns-afp",
+		text: "Kim Jong Un inspects a factory. (KCNA VIA KNS / AFP)",
+		want: caption.Facts{Agency: "AFP", Via: "KCNA", People: []caption.Person{pers("Kim Jong Un", "")}},
+	},
+	{
+		// The same chain after "Photo by" and a stringer, as before.
+		name: "kcna-via-kns-afp-photo-by",
+		text: "Kim Jong Un inspects a factory. (Photo by STR / KCNA VIA KNS / AFP)",
+		want: caption.Facts{Agency: "AFP", Via: "KCNA", People: []caption.Person{pers("Kim Jong Un", "")}},
+	},
 }
