@@ -91,6 +91,27 @@ func (s *Server) search(ctx context.Context, q index.Query, opts index.SearchOpt
 	return res, nil
 }
 
+// queued runs h once one of the work slots is free, waiting in arrival
+// order (or until the client goes away). The read pages and their API
+// twins are CPU-bound (search with facets, records from SQLite, template
+// rendering): run fifty at once and the cores are shared fifty ways, so
+// every answer takes fifty times its own work and the heaviest the
+// longest; admitted a few at a time, each finishes in its own time after
+// those ahead of it. The throughput is the same, the tail is shorter, and
+// the heap holds a few answers in progress rather than fifty. Answers
+// from the cache do not queue.
+func (s *Server) queued(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		select {
+		case s.workSem <- struct{}{}:
+			defer func() { <-s.workSem }()
+		case <-r.Context().Done():
+			return r.Context().Err()
+		}
+		return h(w, r)
+	}
+}
+
 // searchIndex runs a search on the index, at most searchSlots at once.
 // A search with facets is CPU-bound: letting fifty run at once only
 // shares the cores fifty ways and multiplies the garbage; queueing them
@@ -205,6 +226,7 @@ func (b *bufferedWriter) Write(p []byte) (int, error) {
 // The security headers set by the middleware stay on w; h's headers are
 // replayed over them.
 func (s *Server) cachedGET(w http.ResponseWriter, r *http.Request, h handlerFunc) error {
+	h = s.queued(h)
 	if s.cache == nil {
 		return h(w, r)
 	}

@@ -55,6 +55,7 @@ func statusOf(err error) (int, string) {
 	var he *httpError
 	var qe *index.QueryError
 	var te *caption.TemplateError
+	var ve *caption.ValueError
 	var mb *http.MaxBytesError
 	switch {
 	case errors.As(err, &he):
@@ -70,7 +71,9 @@ func statusOf(err error) (int, string) {
 	case errors.Is(err, archive.ErrBadID), errors.Is(err, archive.ErrAmbiguous):
 		return http.StatusBadRequest, err.Error()
 	case errors.As(err, &qe):
-		return http.StatusBadRequest, "query: " + qe.Error()
+		return http.StatusBadRequest, qe.Error()
+	case errors.As(err, &ve):
+		return http.StatusBadRequest, ve.Error()
 	case errors.As(err, &te):
 		return http.StatusBadRequest, "template: " + te.Error()
 	case errors.Is(err, index.ErrStale):

@@ -170,6 +170,7 @@ func (f *fixture) do(user, method, target string, b *body, headers ...string) *h
 		rd = bytes.NewReader(b.data)
 	}
 	r := httptest.NewRequest(method, target, rd)
+	r.Host = "127.0.0.1:8080" // as a browser on this machine sends it (httptest says example.com)
 	if b != nil {
 		r.Header.Set("Content-Type", b.contentType)
 	}
@@ -181,6 +182,10 @@ func (f *fixture) do(user, method, target string, b *body, headers ...string) *h
 		r.AddCookie(&http.Cookie{Name: sessionCookie, Value: tok})
 	}
 	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i] == "Host" {
+			r.Host = headers[i+1]
+			continue
+		}
 		r.Header.Set(headers[i], headers[i+1])
 	}
 	w := httptest.NewRecorder()

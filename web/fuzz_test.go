@@ -32,6 +32,7 @@ func FuzzSearchQuery(f *testing.F) {
 					continue
 				}
 				r := httptest.NewRequest("GET", path+url.QueryEscape(q), nil)
+				r.Host = "127.0.0.1:8080"
 				for i := 0; i+1 < len(hx); i += 2 {
 					r.Header.Set(hx[i], hx[i+1])
 				}

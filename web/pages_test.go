@@ -195,11 +195,15 @@ func TestSearchAPI(t *testing.T) {
 		{"limit=abc", "limit"},        // not a number
 		{"offset=99999999", "offset"}, // beyond deep paging
 		{"sort=sideways", "sort"},     // unknown order
+		{"facets=maybe", "facets"},    // neither true nor false
 	} {
 		w := f.do("vic", "GET", "/api/search?"+c.q, nil)
 		e := decode[struct{ Error string }](t, w)
 		if w.Code != http.StatusBadRequest || !strings.Contains(strings.ToLower(e.Error), c.want) {
 			t.Errorf("%s: %d %q, want 400 naming %q", c.q, w.Code, e.Error, c.want)
+		}
+		if strings.HasPrefix(e.Error, "query: query:") {
+			t.Errorf("%s: %q says query: twice", c.q, e.Error)
 		}
 	}
 }

@@ -370,7 +370,14 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	opts := index.SearchOptions{Facets: qv.Get("facets") != "false" && qv.Get("facets") != "0"}
+	opts := index.SearchOptions{Facets: true}
+	switch qv.Get("facets") {
+	case "", "true", "1", "yes":
+	case "false", "0", "no":
+		opts.Facets = false
+	default:
+		return errorf(http.StatusBadRequest, "facets: want true or false, not %q", qv.Get("facets"))
+	}
 	if opts.Sort, err = index.ParseSort(qv.Get("sort")); err != nil {
 		return errStatus(http.StatusBadRequest, err)
 	}

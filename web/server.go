@@ -71,6 +71,7 @@ type Server struct {
 
 	cache     *readCache    // nil with Config.NoCache
 	syncMu    sync.Mutex    // one index Sync at a time
+	workSem   chan struct{} // bounds the read pages being made at once (see queued)
 	searchSem chan struct{} // bounds the index searches running at once
 	renderSem chan struct{} // bounds on-demand re-renders of lost thumbnails
 	loginSem  chan struct{} // bounds concurrent password hashing (19 MiB each)
@@ -118,6 +119,7 @@ func New(cfg Config) (*Server, error) {
 		ix:        cfg.Index,
 		thumbs:    thumbnails.Cache{Dir: cfg.Store.ThumbDir()},
 		open:      !hasUsers,
+		workSem:   make(chan struct{}, 2*runtime.GOMAXPROCS(0)),
 		searchSem: make(chan struct{}, 2*runtime.GOMAXPROCS(0)),
 		renderSem: make(chan struct{}, 2),
 		loginSem:  make(chan struct{}, 2),
@@ -171,7 +173,7 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	// Pages.
 	mux.Handle("GET /{$}", s.page(canRead, func(w http.ResponseWriter, r *http.Request) error { return s.cachedGET(w, r, s.searchPage) }))
-	mux.Handle("GET /photos/{id}", s.page(canRead, s.photoPage))
+	mux.Handle("GET /photos/{id}", s.page(canRead, s.queued(s.photoPage)))
 	mux.Handle("POST /photos/{id}", s.page(canEdit, s.savePhoto))
 	mux.Handle("POST /photos/{id}/suggest", s.page(canEdit, s.applySuggestion))
 	mux.Handle("POST /photos/{id}/revert", s.page(canEdit, s.revertPage))
@@ -188,7 +190,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /static/{name}", s.page(public, s.serveStatic))
 	// JSON API.
 	mux.Handle("GET /api/search", s.api(canRead, func(w http.ResponseWriter, r *http.Request) error { return s.cachedGET(w, r, s.apiSearch) }))
-	mux.Handle("GET /api/photos/{id}", s.api(canRead, s.apiPhoto))
+	mux.Handle("GET /api/photos/{id}", s.api(canRead, s.queued(s.apiPhoto)))
 	mux.Handle("PATCH /api/photos/{id}", s.api(canEdit, s.apiPatchPhoto))
 	mux.Handle("GET /api/photos/{id}/history", s.api(canRead, s.apiHistory))
 	mux.Handle("POST /api/photos/{id}/revert", s.api(canEdit, s.apiRevert))
@@ -216,7 +218,34 @@ func (s *Server) routes() http.Handler {
 		}
 		s.writePageError(w, r, err)
 	}))
-	return securityHeaders(s.recoverPanics(cop.Handler(mux)))
+	h := cop.Handler(mux)
+	if s.open {
+		h = s.loopbackHostOnly(h)
+	}
+	return securityHeaders(s.recoverPanics(h))
+}
+
+// loopbackHostOnly refuses requests whose Host is not a loopback name.
+// A desk without accounts trusts whoever can reach it, which New limits
+// to this machine; but a web page on another site can point a DNS name of
+// its own at 127.0.0.1 ("DNS rebinding") and then read and write the
+// desk from the victim's browser as a same-origin page, since Origin and
+// Host then agree. Browsers send the attacker's name as Host, so
+// answering only loopback names closes that door.
+func (s *Server) loopbackHostOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !IsLoopback(r.Host) {
+			err := errorf(http.StatusMisdirectedRequest,
+				"this desk runs without accounts and answers only to localhost, 127.0.0.1 or [::1], not to %q; add an account (cutline user add) to serve it under other names", r.Host)
+			if isAPI(r) {
+				s.writeAPIError(w, r, err)
+				return
+			}
+			s.writePageError(w, r, err)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // contentSecurityPolicy allows nothing but the desk's own scripts, styles,

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -311,6 +312,44 @@ func TestCrossOriginRefused(t *testing.T) {
 	// Reading cross-site (a link from elsewhere) is fine.
 	if w := f.do("ed", "GET", "/photos/"+id, nil, "Sec-Fetch-Site", "cross-site"); w.Code != http.StatusOK {
 		t.Errorf("cross-site GET: %d", w.Code)
+	}
+}
+
+// TestDNSRebindingRefused: a desk without accounts answers only to
+// loopback host names, so a foreign name pointed at 127.0.0.1 (DNS
+// rebinding) can neither read nor change the archive even though its
+// Origin and Host agree; with accounts, any name is served (a login is
+// needed anyway).
+func TestDNSRebindingRefused(t *testing.T) {
+	f := newFixture(t, fixtureOptions{photos: 1})
+	id := string(f.ids[0])
+	before := f.photo(f.ids[0]).Caption.Keywords
+	evil := []string{"Host", "evil.example:8080", "Origin", "http://evil.example:8080"}
+	for _, c := range []struct {
+		method, path string
+		b            *body
+	}{
+		{"GET", "/", nil},
+		{"GET", "/api/photos/" + id, nil},
+		{"GET", "/thumbs/" + id + "/320", nil},
+		{"POST", "/api/batch", jsonBody(map[string]any{"ids": []string{id}, "edits": []map[string]string{{"op": "add", "field": "keywords", "value": "rebind"}}})},
+	} {
+		w := f.do("", c.method, c.path, c.b, evil...)
+		if w.Code != http.StatusMisdirectedRequest || !strings.Contains(w.Body.String(), "evil.example") {
+			t.Errorf("%s %s as evil.example: %d, want 421 naming the host\n%.200s", c.method, c.path, w.Code, w.Body)
+		}
+	}
+	if got := f.photo(f.ids[0]).Caption.Keywords; !slices.Equal(got, before) {
+		t.Errorf("a refused request changed the keywords: %q, was %q", got, before)
+	}
+	for _, host := range []string{"localhost:8080", "127.0.0.1", "[::1]:9000", "LOCALHOST"} {
+		if w := f.do("", "GET", "/api/photos/"+id, nil, "Host", host); w.Code != http.StatusOK {
+			t.Errorf("GET as %s: %d, want 200", host, w.Code)
+		}
+	}
+	g := newFixture(t, fixtureOptions{photos: 1, accounts: true})
+	if w := g.do("ed", "GET", "/api/photos/"+string(g.ids[0]), nil, "Host", "desk.newsroom.example"); w.Code != http.StatusOK {
+		t.Errorf("with accounts, GET as desk.newsroom.example: %d, want 200", w.Code)
 	}
 }
 
