@@ -372,3 +372,94 @@ func writeBenchTable(w io.Writer, opts BenchOptions, mix []BenchQuery, rs []benc
 		fmt.Fprintf(w, "  %-16s %s%s:%s\n", bq.Name, bq.Query, facets, hits)
 	}
 }
+
+// ReindexBenchOptions configures RunReindexBench.
+type ReindexBenchOptions struct {
+	// Dir holds the indexes built (a temporary folder when empty).
+	Dir string
+	// NoReference skips the stock Bleve build.
+	NoReference bool
+	// Logf reports progress (nothing when nil).
+	Logf func(format string, args ...any)
+}
+
+// RunReindexBench times what "cutline reindex" does over src, a real
+// archive: open the index, Rebuild it (read every record, build in a
+// temporary folder, final merge, swap) and apply the outbox. For
+// reference it times, in the same run, a plain read of every record from
+// src (the floor any rebuild pays) and the same records built into an
+// index with Bleve's default field options. It writes a table with the
+// wall and CPU seconds of each.
+func RunReindexBench(ctx context.Context, w io.Writer, src Source, opts ReindexBenchOptions) error {
+	logf := opts.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	dir := opts.Dir
+	if dir == "" {
+		d, err := os.MkdirTemp("", "cutline-reindex-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	type row struct {
+		name      string
+		n         int
+		wall, cpu time.Duration
+		bytes     int64
+	}
+	var rows []row
+
+	logf("bench: reading every record")
+	start, cpu := time.Now(), processCPU()
+	n := 0
+	if err := src.EachPhoto(ctx, func(*archive.Photo) error { n++; return nil }); err != nil {
+		return err
+	}
+	rows = append(rows, row{"read records only", n, time.Since(start), processCPU() - cpu, 0})
+
+	variants := []struct {
+		name string
+		m    mappingOptions
+	}{{"cutline reindex", mappingOptions{}}, {"stock Bleve build", mappingOptions{untuned: true}}}
+	if opts.NoReference {
+		variants = variants[:1]
+	}
+	for _, v := range variants {
+		idir := filepath.Join(dir, strings.ReplaceAll(v.name, " ", "-"))
+		logf("bench: %s", v.name)
+		start, cpu := time.Now(), processCPU()
+		ix, err := Open(idir, &Options{Logf: logf, mapping: v.m})
+		if err != nil {
+			return err
+		}
+		n, err := ix.Rebuild(ctx, src)
+		if err == nil {
+			_, err = ix.Sync(ctx, src)
+		}
+		if cerr := ix.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", v.name, err)
+		}
+		rows = append(rows, row{v.name, n, time.Since(start), processCPU() - cpu, dirSize(idir)})
+	}
+
+	fmt.Fprintf(w, "cutline reindex benchmark: %d records, GOMAXPROCS %d, %s, load %s\n",
+		n, runtime.GOMAXPROCS(0), runtime.Version(), loadAverage())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\twall s\tCPU s\trecords/s\tindex MB\twall vs reindex\t")
+	base := rows[min(1, len(rows)-1)].wall
+	for _, r := range rows {
+		mb := "-"
+		if r.bytes > 0 {
+			mb = fmt.Sprintf("%.0f", float64(r.bytes)/1e6)
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.0f\t%s\t%.2f×\t\n", r.name, r.wall.Seconds(), r.cpu.Seconds(),
+			float64(r.n)/max(r.wall.Seconds(), 1e-9), mb, r.wall.Seconds()/max(base.Seconds(), 1e-9))
+	}
+	return tw.Flush()
+}
