@@ -97,6 +97,12 @@ func TestNotPeople(t *testing.T) {
 		"A militant of the self-proclaimed Luhansk People's Republic (LNR) is reflected in a mirror.",
 		"Top Bhartya Janta party (BJP) leader waves.",
 		"Elections to India's lower house of parliament, or Lok Sabha, are held every five years.",
+		// From review: storms, companies shown by their signs, logos, shares
+		// or the noun before them.
+		"Tropical Storm Hilary floods a street.",
+		"Super Typhoon Rai hits the coast.",
+		"A Credit Suisse logo is seen on a building.",
+		"Shares of Wells Fargo fell; Swiss bank Credit Suisse said it would cut jobs.",
 	} {
 		if got := Parse(text).People; len(got) != 0 {
 			t.Errorf("Parse(%q).People = %v, want none", text, got)
@@ -161,6 +167,10 @@ func TestPeopleForms(t *testing.T) {
 		{"The funeral gave grandsons William and Harry the chance to talk.", []caption.Person{{Name: "William"}, {Name: "Harry"}}},
 		// a region before a full name is where the person governs.
 		{"Governor of Texas Greg Abbott speaks.", []caption.Person{{Name: "Greg Abbott"}}},
+		// From review: a single name with a title of nobility in commas,
+		{"Sophie, Duchess of Edinburgh, visits a school.", []caption.Person{{Name: "Sophie, Duchess of Edinburgh"}}},
+		// and a storm word is not a given name after a title.
+		{"Actress Storm Reid (L) arrives.", []caption.Person{{Name: "Storm Reid", Position: "L"}}},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, Parse(tc.text).People); diff != "" {

@@ -274,4 +274,55 @@ var moreParseCases = []parseCase{
 		text: "Kim Jong Un inspects a factory. (Photo by STR / KCNA VIA KNS / AFP)",
 		want: caption.Facts{Agency: "AFP", Via: "KCNA", People: []caption.Person{pers("Kim Jong Un", "")}},
 	},
+	{
+		// Reuters: a town placed "in the southern Gaza Strip" is a place,
+		// not a person, even after "over".
+		name: "over-town-in-area",
+		text: "Smoke rises over Khan Younis in the southern Gaza Strip, December 5, 2023. REUTERS/Ibraheem Abu Mustafa",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Ibraheem Abu Mustafa", Taken: "2023-12-05", Places: []string{"Khan Younis", "Gaza Strip"}},
+	},
+	{
+		// Reuters: a bank's signage names a company, not a person.
+		name: "signage-for-company",
+		text: "Signage for Credit Suisse is seen in Geneva, Switzerland, March 20, 2023. REUTERS/Denis Balibouse",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Denis Balibouse", Taken: "2023-03-20", Places: []string{"Geneva", "Switzerland"}},
+	},
+	{
+		// AP: a hurricane is named like a person and is not one.
+		name: "hurricane",
+		text: "Hurricane Ian makes landfall near Fort Myers, Florida, Sept. 28, 2022. (AP Photo/Wilfredo Lee)",
+		want: caption.Facts{Agency: "AP", Photographer: "Wilfredo Lee", Taken: "2022-09-28", Places: []string{"Fort Myers", "Florida"}},
+	},
+	{
+		// Reuters: neither is a storm; the region it hits and its country
+		// are the places.
+		name: "storm",
+		text: "Storm Ciaran hits Brittany, France, November 2, 2023. REUTERS/Stephane Mahe",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Stephane Mahe", Taken: "2023-11-02", Places: []string{"Brittany", "France"}},
+	},
+	{
+		// Reuters: the Bank of England is a bank; England is no place here.
+		name: "bank-of-england",
+		text: "People walk past the Bank of England in the City of London, Britain, May 4, 2023. REUTERS/Hollie Adams",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Hollie Adams", Taken: "2023-05-04", Places: []string{"London", "Britain"}},
+	},
+	{
+		// Reuters: a single given name with a title of nobility in commas
+		// is a person, the title kept as royal titles are.
+		name: "princess-of-wales",
+		text: "Kate, Princess of Wales, arrives at Wimbledon in London, July 14, 2023. REUTERS/Toby Melville",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Toby Melville", Taken: "2023-07-14", People: []caption.Person{pers("Kate, Princess of Wales", "")}, Places: []string{"Wimbledon", "London"}},
+	},
+	{
+		// The same with a duchess.
+		name: "duchess-of-sussex",
+		text: "Meghan, Duchess of Sussex, attends an event in New York, May 16, 2023. REUTERS/Andrew Kelly",
+		want: caption.Facts{Agency: "Reuters", Photographer: "Andrew Kelly", Taken: "2023-05-16", People: []caption.Person{pers("Meghan, Duchess of Sussex", "")}, Places: []string{"New York"}},
+	},
+	{
+		// AP: "U.N. headquarters" is an organisation's, not a person.
+		name: "un-headquarters",
+		text: "Delegates gather at U.N. headquarters in New York, Sept. 19, 2023. (AP Photo/Mary Altaffer)",
+		want: caption.Facts{Agency: "AP", Photographer: "Mary Altaffer", Taken: "2023-09-19", Places: []string{"New York"}},
+	},
 }

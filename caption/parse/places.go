@@ -60,7 +60,8 @@ func (p *captionParser) findPlaces() []string {
 		}
 		w := t.lower()
 		strength := prepOf(w)
-		if w == "of" && i > 0 && toks[i-1].kind == ptWord && isPlaceNounBeforeOf(toks[i-1].lower()) {
+		if w == "of" && i > 0 && toks[i-1].kind == ptWord && isPlaceNounBeforeOf(toks[i-1].lower()) &&
+			!(toks[i-1].isCap() && isInstitutionBeforeOf(toks[i-1].lower())) {
 			strength = prepStrong
 			if p.officeOf(i - 1) {
 				continue // "the Chief Minister of the western state of Gujarat": a title
@@ -210,6 +211,18 @@ func (p *captionParser) findPlaces() []string {
 		}
 		if len(runs) == 0 || !dateStartsAt(toks, k) {
 			continue
+		}
+		// "Storm Ciaran hits Brittany, France, November 2, 2023": the row
+		// may start after a verb with a region or a big city the gazetteer
+		// knows, when another place follows it.
+		s := i - 1
+		for s > 0 && s > i-4 && toks[s-1].isCap() {
+			s--
+		}
+		if s > 0 && s < i && toks[s-1].kind == ptWord && toks[s-1].isLower() && !p.used[s] {
+			if s2, e2, ok := p.placeSeq(s); ok && e2 == i-1 && !toks[e2].possessive() && p.place(p.span(s2, e2)).strong() {
+				runs = append([][2]int{{s2, e2}}, runs...)
+			}
 		}
 		for _, r := range runs {
 			add(r[0], p.placeText(r[0], r[1]))
@@ -534,10 +547,18 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 	if prep == "of" && strength == prepWeak && (kind == kindCountry || kind == kindRegion) {
 		return false // "the invasion of Ukraine", "the leader of North Korea"
 	}
-	if (prep == "on" || prep == "over") && kind != kindLandmark && !facility && !lowerFacilityFollows(toks, e) {
-		// "an attack on Ukraine", "talks on North Korea": a subject, not
-		// where the picture is; "on Capitol Hill", "on Jeju Island" are.
-		return false
+	if prep == "on" || prep == "over" {
+		if kind != kindCountry && kind != kindRegion && p.withinArea(e) {
+			// A town placed in its area is where the picture is: "smoke
+			// rises over Khan Younis in the southern Gaza Strip", "a strike
+			// on Kharkiv, Ukraine".
+			return true
+		}
+		if kind != kindLandmark && !facility && !lowerFacilityFollows(toks, e) {
+			// "an attack on Ukraine", "talks on North Korea": a subject, not
+			// where the picture is; "on Capitol Hill", "on Jeju Island" are.
+			return false
+		}
 	}
 	if s == e && kind == kindNone && (isFacilityWord(first) || isOrgWord(first)) {
 		return false // "the House", "the Palace": a name is needed
@@ -563,6 +584,8 @@ func (p *captionParser) acceptPlace(s, e int, strength prepStrength, prep string
 		return true // "from Weehawken, New Jersey": City, State
 	case prep == "at" && p.knownPlaceFollows(e):
 		return true // "at Aspire, Leeds", "at Headingley, Leeds": a venue, then its city
+	case prep == "at" && p.venueIn(s, e):
+		return true // "arrives at Wimbledon in London"
 	case prep == "at" && e > s && p.hasParticle(s, e):
 		return true // "at Parc des Princes"
 	}
@@ -717,6 +740,82 @@ func (p *captionParser) regionFollows(e int) bool {
 	}
 	k := p.place(p.span(qs, qe))
 	return k == kindRegion || k == kindCountry
+}
+
+// withinArea reports a run followed by the region or country it lies in:
+// ", Ukraine", or "in" with "the" or a compass word before the area ("in
+// the southern Gaza Strip", "in northern Israel"), the way a place is
+// situated and a person is not.
+func (p *captionParser) withinArea(e int) bool {
+	toks := p.toks
+	if p.regionFollows(e) {
+		return true
+	}
+	k := e + 1
+	if k >= len(toks) || toks[k].kind != ptWord || toks[k].lower() != "in" {
+		return false
+	}
+	k++
+	situated := false
+	if k < len(toks) && toks[k].is("the") {
+		situated = true
+		k++
+	}
+	for k < len(toks) && toks[k].isLower() && isPlaceModifier(toks[k].lower()) {
+		situated = true
+		k++
+	}
+	if !situated {
+		return false
+	}
+	qs, qe, ok := p.placeSeq(k)
+	if !ok {
+		return false
+	}
+	kind := p.place(p.span(qs, qe))
+	return kind == kindRegion || kind == kindCountry
+}
+
+// isInstitutionBeforeOf reports the place nouns that, capitalised before
+// "of", start an institution's name instead: "the Bank of England" is a
+// bank, "the bank of the Seine" is where the picture is.
+func isInstitutionBeforeOf(w string) bool {
+	return w == "bank" || w == "banks"
+}
+
+// venueIn reports "at <name> in <a place the gazetteer knows>": a venue and
+// its city ("arrives at Wimbledon in London"), unless the "at" follows a
+// verb of looking or aiming, which is done at people ("smiles at Meghan in
+// London").
+func (p *captionParser) venueIn(s, e int) bool {
+	toks := p.toks
+	at := s - 1
+	for at > 0 && at > s-4 && toks[at].lower() != "at" {
+		at-- // "at the", "at nearby"
+	}
+	if at < 1 || toks[at].lower() != "at" || toks[at-1].kind != ptWord || isAtPersonVerb(toks[at-1].lower()) {
+		return false
+	}
+	if e+2 >= len(toks) || toks[e+1].kind != ptWord || toks[e+1].lower() != "in" {
+		return false
+	}
+	qs, qe, ok := p.placeSeq(e + 2)
+	return ok && p.place(p.span(qs, qe)).strong()
+}
+
+// isAtPersonVerb reports the verbs whose "at" introduces a person: "looks
+// at", "smiles at", "points at", "aims at".
+func isAtPersonVerb(w string) bool {
+	switch w {
+	case "look", "looks", "looked", "looking", "glance", "glances", "glancing", "stare", "stares",
+		"staring", "smile", "smiles", "smiling", "laugh", "laughs", "laughing", "point", "points",
+		"pointing", "gesture", "gestures", "gesturing", "wave", "waves", "waving", "shout", "shouts",
+		"shouting", "yell", "yells", "aim", "aims", "aiming", "aimed", "jeer", "jeers", "throw",
+		"throws", "swing", "swings", "swipe", "swipes", "wink", "winks", "nod", "nods", "grin",
+		"grins", "scream", "screams", "bark", "barks", "lunge", "lunges", "kick", "kicks":
+		return true
+	}
+	return false
 }
 
 // knownPlaceFollows reports a run followed by ", <a place the gazetteer

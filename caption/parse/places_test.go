@@ -86,6 +86,18 @@ func TestPlaceForms(t *testing.T) {
 		// the state an office holder governs is not where the picture is.
 		{"Supporters of the Chief Minister of the western state of Gujarat dance in Gandhinagar.",
 			[]string{"Gandhinagar"}},
+		// From review: a town placed in its area after "over" or "on",
+		{"Smoke rises over Khan Younis in the southern Gaza Strip.", []string{"Khan Younis", "Gaza Strip"}},
+		{"Firefighters work after a strike on Kharkiv, Ukraine, May 3, 2023.", []string{"Kharkiv", "Ukraine"}},
+		// but talks over a country are about it,
+		{"Diplomats argue over Ukraine in the Swiss city of Geneva.", []string{"Geneva"}},
+		// a venue and its city after "at", not a person looked at,
+		{"Fans wait at Wimbledon in London.", []string{"Wimbledon", "London"}},
+		{"Prince Harry smiles at Meghan in London.", []string{"London"}},
+		// a region after a verb when its country follows, before the date,
+		{"Storm Ciaran hits Brittany, France, November 2, 2023.", []string{"Brittany", "France"}},
+		// and a bank named after its country is not a place.
+		{"People walk past the Bank of Japan in Tokyo.", []string{"Tokyo"}},
 	}
 	for _, tc := range tests {
 		got := Parse(tc.text).Places
