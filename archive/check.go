@@ -121,14 +121,51 @@ func (s *Store) Check(ctx context.Context, opts *CheckOptions) (*CheckReport, er
 			return err
 		}
 		p := Problem{Kind: "orphan-original", ID: id, Path: path,
-			Detail: "an original without a record (an ingest stopped before it finished; the file was never reported as ingested)"}
+			Detail: "an original without a record (an ingest stopped before it finished, or the database was restored from an older backup)"}
 		if o.Repair {
-			p.Repaired = s.Originals.Remove(id) == nil
+			s.recoverOrphan(ctx, &p)
 		}
 		rep.Problems = append(rep.Problems, p)
 		return nil
 	})
 	return rep, err
+}
+
+// recoverOrphan repairs an original that no record refers to. A whole
+// one (its bytes hash to its name) is a photo somebody meant to archive:
+// an ingest killed between writing it and committing its record, or
+// photos ingested after the backup a database was restored from. Deleting
+// it would lose it, so it is ingested again from its own bytes (its
+// metadata is read afresh; the file name it came in with is not known).
+// Only a damaged one, which is no photo's original, is removed.
+func (s *Store) recoverOrphan(ctx context.Context, p *Problem) {
+	sum, _, err := hashFile(p.Path)
+	if err != nil {
+		p.Detail += "; cannot read it: " + err.Error()
+		return
+	}
+	if ID(sum) != p.ID {
+		p.Detail += "; its bytes do not match its name (damaged), so it was removed"
+		p.Repaired = s.Originals.Remove(p.ID) == nil
+		return
+	}
+	f, err := os.Open(p.Path)
+	if err != nil {
+		p.Detail += "; cannot read it: " + err.Error()
+		return
+	}
+	defer f.Close()
+	name := "recovered-" + p.ID.Short() + ".jpg"
+	rep, err := s.IngestReader(ctx, name, f, nil)
+	switch {
+	case err != nil:
+		p.Detail += "; recording it failed: " + err.Error()
+	case len(rep.Rejected) > 0:
+		p.Detail += "; it cannot be recorded (" + rep.Rejected[0].Error + "); left in place"
+	default:
+		p.Detail += "; recorded again as " + name + " with the metadata it carries"
+		p.Repaired = true
+	}
 }
 
 // checkThumbs reports (and with repair, regenerates) missing renditions.

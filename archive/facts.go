@@ -8,9 +8,9 @@ import (
 )
 
 // factsOf parses the facts of a photo's caption text. A date written
-// without a year ("SEOUL, Nov 25 (Reuters)") takes the year that puts it
-// nearest to when the photo was taken (EXIF), else its date created, else
-// when it was ingested.
+// without a year ("SEOUL, Nov 25 (Reuters)") takes its latest occurrence
+// on or before (with two days of grace) when the photo was taken (EXIF),
+// else its date created, else when it was ingested.
 func factsOf(p *Photo) caption.Facts {
 	ref := VarsOf(p).Taken
 	if ref.IsZero() {

@@ -31,8 +31,10 @@ type Options struct {
 	Now func() time.Time
 }
 
-// DefaultLockTimeout is how long Open waits for another writer to let go.
-const DefaultLockTimeout = 2 * time.Second
+// DefaultLockTimeout is how long Open waits for another writer to let go:
+// long enough to ride out a short command finishing, short enough that a
+// refused command says so within two seconds of being started.
+const DefaultLockTimeout = 1500 * time.Millisecond
 
 // ErrNoArchive reports an archive folder that does not exist (and Create
 // was not set).

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,8 +19,9 @@ import (
 )
 
 // DefaultLockTimeout is how long Open waits for another process to let go
-// of the index before giving up with ErrLocked.
-const DefaultLockTimeout = 2 * time.Second
+// of the index before giving up with ErrLocked (within two seconds of the
+// command starting, as for the archive's own lock).
+const DefaultLockTimeout = 1500 * time.Millisecond
 
 // Keys of the values cutline keeps in Bleve's internal storage.
 var (
@@ -313,6 +315,52 @@ func (ix *Index) Count() (uint64, error) {
 		return 0, ErrClosed
 	}
 	return ix.bi.DocCount()
+}
+
+// EachID calls fn with the ID of every photo in the index, in no
+// particular order: "cutline check" compares them with the archive's.
+func (ix *Index) EachID(ctx context.Context, fn func(id string) error) (err error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return ErrClosed
+	}
+	bx, err := ix.bi.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := bx.Reader()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := r.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	dr, err := r.DocIDReaderAll()
+	if err != nil {
+		return err
+	}
+	defer dr.Close()
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		iid, err := dr.Next()
+		if err != nil || iid == nil {
+			return err
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return err
+		}
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
 }
 
 // Close closes the index, releasing its lock.

@@ -497,9 +497,11 @@ func nearestYear(m, d int, ref time.Time) string {
 
 // latestYear dates month/day on its last occurrence on or before the day of
 // ref, no more than a year earlier; "" when there is none (29 February
-// with no leap day in that year).
+// with no leap day in that year). Two days of grace after ref allow for
+// time zones (Seoul's "Nov 27" while it is still the 26th in London) and
+// camera clocks a day out.
 func latestYear(m, d int, ref time.Time) string {
-	ry, rm, rd := ref.Date()
+	ry, rm, rd := ref.AddDate(0, 0, 2).Date()
 	for y := ry; y >= ry-1; y-- {
 		if !dateExists(y, m, d) {
 			continue

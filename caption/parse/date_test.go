@@ -135,8 +135,10 @@ func TestLatestYear(t *testing.T) {
 		{1, 5, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2026-01-05"},
 		// The reference's own day.
 		{11, 26, time.Date(2026, 11, 26, 23, 0, 0, 0, time.UTC), "2026-11-26"},
-		// A day after the reference is last year's.
-		{11, 27, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2025-11-27"},
+		// Up to two days after the reference (time zones, camera clocks)
+		// is this year's; three days after is last year's.
+		{11, 28, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2026-11-28"},
+		{11, 29, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), "2025-11-29"},
 		{1, 2, time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC), "2021-01-02"},
 		{12, 30, time.Date(2022, 1, 2, 0, 0, 0, 0, time.UTC), "2021-12-30"},
 		// 29 February: the leap day of the past year, or none within a year.

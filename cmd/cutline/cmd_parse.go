@@ -18,7 +18,8 @@ func newParseCommand(g *globalOptions) *cobra.Command {
 file / handout / pool flags, the date the picture was taken, people named with
 their position, places and usage restrictions. With no TEXT (or "-"), the text
 is read from standard input. A date written without a year ("SEOUL, Nov 25
-(Reuters)") takes the year that puts it nearest to --reference (default today).`,
+(Reuters)") takes its latest occurrence on or before --reference (default
+today; two days of grace for time zones).`,
 		RunE: func(c *cobra.Command, args []string) error {
 			text := strings.Join(args, " ")
 			if len(args) == 0 || text == "-" {

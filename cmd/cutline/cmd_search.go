@@ -109,11 +109,25 @@ func localSearch(ctx context.Context, g *globalOptions, s *archive.Store, q inde
 	if err != nil {
 		return nil, err
 	}
-	for i := range res.Hits {
-		if res.Hits[i].Photo, err = s.Photo(ctx, res.Hits[i].ID); err != nil {
-			return nil, fmt.Errorf("search hit %s: %w", res.Hits[i].ID.Short(), err)
-		}
+	ids := make([]archive.ID, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
 	}
+	photos, err := s.Photos(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	// A hit the archive does not hold means the index is out of step (a
+	// copied or damaged index): show the rest and say how to mend it.
+	hits := res.Hits[:0]
+	for _, h := range res.Hits {
+		if h.Photo = photos[h.ID]; h.Photo == nil {
+			fmt.Fprintf(g.stderr, "cutline: search hit %s is not in the archive; the index is out of step (cutline check --repair rebuilds it)\n", h.ID.Short())
+			continue
+		}
+		hits = append(hits, h)
+	}
+	res.Hits = hits
 	return res, nil
 }
 
