@@ -73,6 +73,9 @@ func runCaption(c *cobra.Command, g *globalOptions, o *captionOptions, args []st
 			edits = append(edits, e)
 		}
 	}
+	if c.Flags().Changed("revert") && o.Revert <= 0 {
+		return usagef("--revert %d: history entries are numbered from 1 (cutline history ID lists them)", o.Revert)
+	}
 	if o.Revert == 0 && len(edits) == 0 && o.Template == "" {
 		return usagef("nothing to do: give --set, --add, --remove, --template or --revert")
 	}

@@ -58,6 +58,10 @@ func syncIndex(ctx context.Context, g *globalOptions, s *archive.Store) error {
 	return ix.Close()
 }
 
+// errNoMatch reports a --where query that finds no photo: a command that
+// was asked to act on "these photos" and acted on none has failed.
+var errNoMatch = errors.New("no photo matches")
+
 // searchAllIDs returns the IDs of every photo a query finds (for --where),
 // through the running server when "cutline serve" holds the index.
 func searchAllIDs(ctx context.Context, g *globalOptions, s *archive.Store, q string) ([]archive.ID, error) {
@@ -86,6 +90,9 @@ func searchAllIDs(ctx context.Context, g *globalOptions, s *archive.Store, q str
 		}
 		off += len(res.Hits)
 		if len(res.Hits) == 0 || uint64(off) >= res.Total {
+			if len(ids) == 0 {
+				return nil, fmt.Errorf("--where %q: %w", q, errNoMatch)
+			}
 			return ids, nil
 		}
 	}

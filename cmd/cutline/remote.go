@@ -100,6 +100,9 @@ func remoteIDs(ctx context.Context, base, q string) ([]archive.ID, error) {
 		}
 		off += len(res.Hits)
 		if len(res.Hits) == 0 || uint64(off) >= res.Total {
+			if len(ids) == 0 {
+				return nil, fmt.Errorf("--where %q: %w", q, errNoMatch)
+			}
 			return ids, nil
 		}
 	}
