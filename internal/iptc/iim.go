@@ -174,13 +174,15 @@ func (r *Record) decodeText(warn func(string, ...any)) {
 		}
 	}
 	r.text = make([]string, len(r.Datasets))
+	// Only bytes above ASCII read differently in different character
+	// sets: text that is all ASCII needs no warning about which one.
 	hasText := false
 	for i, d := range r.Datasets {
 		if d.Record != RecordApplication || !isText(Tag(d.Number)) {
 			continue
 		}
-		hasText = true
 		v := bytes.TrimRight(d.Value, "\x00")
+		hasText = hasText || !isASCII(v)
 		switch {
 		case utf8Declared && utf8.Valid(v):
 			r.text[i] = string(v)
@@ -198,6 +200,15 @@ func (r *Record) decodeText(warn func(string, ...any)) {
 	default:
 		warn("IIM character set %s is not UTF-8; read as Windows-1252", r.Charset)
 	}
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // spellEscape writes an ISO 2022 escape sequence the way ExifTool prints

@@ -46,6 +46,14 @@ func TestDecode(t *testing.T) {
 			wantWarns: []string{"no character set (1:90); read as Windows-1252"},
 		},
 		{
+			// No 1:90 but only ASCII: every character set reads it the
+			// same, so there is nothing to warn about.
+			name:     "no charset, ascii",
+			in:       concat(ds(2, 120, "Protesters march in Seoul"), ds(2, 80, "KIM HONG-JI")),
+			caption:  "Protesters march in Seoul",
+			datasets: 2,
+		},
+		{
 			// UTF-8 declared but one value is Latin-1: that value
 			// falls back, the others stay UTF-8.
 			name:      "utf8 declared, latin1 value",
