@@ -28,14 +28,24 @@ import (
 // resources, the tables and frame header, and every byte from the first SOS
 // to the end, so the image is never recompressed.
 //
-// Only the fields an editor changed (those whose current value differs from
-// what the file carried at ingest) are written. Untouched IIM datasets keep
-// their bytes, except that text in another character set is re-encoded to
-// UTF-8 when the 1:90 UTF-8 marker is added, so that readers still see the
-// same strings; untouched XMP properties keep their values. A field the
-// editor cleared is removed from both. The output depends only on the
-// original and the two captions (no dates, stable order), so two exports of
-// the same photo are byte-identical.
+// Both containers carry the whole current caption: for every field that
+// has both an IIM dataset and an XMP property, a container that already
+// holds the current value keeps it as it is, and one that lacks it or
+// holds another value gets the current value (cut to the IIM length limit
+// on a UTF-8 boundary, with a warning; XMP keeps the whole text). Writing
+// only the edited fields would not do: the recomputed digest tells Adobe's
+// XMP Toolkit (Photoshop, Bridge, Lightroom) that IIM and XMP agree, so it
+// reads XMP alone, and a field the original held only in IIM, or in IIM
+// with another value than XMP's, would vanish or differ there. Persons
+// shown, which IIM cannot hold, follow the same rule in XMP. A field the
+// editor cleared is removed from both.
+//
+// IIM datasets of other tags keep their bytes, except that text in another
+// character set is re-encoded to UTF-8 when the 1:90 UTF-8 marker is
+// added, so that readers still see the same strings; other XMP properties
+// keep their values. The output depends only on the original and the
+// current caption (no dates, stable order), so two exports of the same
+// photo are byte-identical.
 
 // ExportToolkit is the x:xmptk written into the XMP packets of exports.
 const ExportToolkit = "cutline"
@@ -103,7 +113,7 @@ func (s *Store) exportOne(ctx context.Context, id ID, dir string, o *ExportOptio
 	if err != nil {
 		return err
 	}
-	out, warnings, err := exportJPEG(data, &r.Embedded, &r.Caption)
+	out, warnings, err := exportJPEG(data, &r.Caption)
 	res.Warnings = warnings
 	if err != nil {
 		return err
@@ -136,7 +146,7 @@ func (s *Store) ExportBytes(ctx context.Context, id ID) ([]byte, []string, error
 	if err != nil {
 		return nil, nil, err
 	}
-	return exportJPEG(data, &r.Embedded, &r.Caption)
+	return exportJPEG(data, &r.Caption)
 }
 
 // SidecarXMP returns an XMP sidecar for the photo: the XMP of its export
@@ -170,31 +180,25 @@ func (s *Store) exportSource(ctx context.Context, id ID) (*record, []byte, error
 	return r, data, nil
 }
 
-// exportJPEG embeds the fields of current that differ from embedded (the
-// caption orig carried at ingest) into orig's IIM and XMP.
-func exportJPEG(orig []byte, embedded, current *caption.Fields) ([]byte, []string, error) {
+// exportJPEG embeds caption current into orig's IIM and XMP, mirroring
+// every field into both containers (see the comment at the top of this
+// file).
+func exportJPEG(orig []byte, current *caption.Fields) ([]byte, []string, error) {
 	f, err := jpegmeta.Scan(orig)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrCannotExport, err)
 	}
 	var warnings []string
-	var edits []fieldEdit
-	for _, m := range fieldMappings {
-		was, _ := embedded.Get(m.field)
-		now, _ := current.Get(m.field)
-		if !slices.Equal(was, now) {
-			edits = append(edits, fieldEdit{m: m, values: exportValues(current, m)})
-		}
-	}
 	rep := jpegmeta.Replace{KeepXMP: true, KeepPhotoshop: true}
-	if len(edits) > 0 {
-		pkt, w := readXMP(f)
-		warnings = append(warnings, w...)
-		for _, e := range edits {
-			if err := setXMP(pkt, e.m, e.values); err != nil {
-				return nil, warnings, fmt.Errorf("%w: XMP %s: %v", ErrCannotExport, e.m.prop, err)
-			}
-		}
+	pkt, xmpWarnings := readXMP(f)
+	changed, err := mirrorXMP(pkt, current)
+	if err != nil {
+		return nil, xmpWarnings, fmt.Errorf("%w: %v", ErrCannotExport, err)
+	}
+	if changed {
+		// The reader's complaints about the original packet matter only
+		// when the export carries a packet rebuilt from it.
+		warnings = append(warnings, xmpWarnings...)
 		pkt.Toolkit = ExportToolkit
 		std, ext, guid, err := pkt.MarshalSplit(0)
 		if err != nil {
@@ -202,7 +206,7 @@ func exportJPEG(orig []byte, embedded, current *caption.Fields) ([]byte, []strin
 		}
 		rep.KeepXMP, rep.XMP, rep.ExtendedXMP, rep.ExtendedGUID = false, std, ext, guid
 	}
-	ps, changed, w := rewritePhotoshop(f.Photoshop, edits)
+	ps, changed, w := rewritePhotoshop(f.Photoshop, current)
 	warnings = append(warnings, w...)
 	if changed {
 		rep.KeepPhotoshop, rep.Photoshop = false, ps
@@ -246,12 +250,6 @@ func mpfWarning(f *jpegmeta.File, orig, out []byte) string {
 	return fmt.Sprintf("the multi-picture (MPF) index moved %d bytes but the images after it %d: readers may not find the secondary images", moved, tail)
 }
 
-// fieldEdit is one edited field and the values export writes for it.
-type fieldEdit struct {
-	m      fieldMapping
-	values []string
-}
-
 // exportValues returns the values of field m as export writes them, in
 // both containers: text cleaned the way the XMP writer cleans it (invalid
 // UTF-8 becomes U+FFFD, characters XML cannot carry are dropped), so IIM
@@ -289,10 +287,70 @@ func readXMP(f *jpegmeta.File) (*xmp.Packet, []string) {
 	pkt, warns, err := xmp.ParseWithExtended(f.XMP, f.ExtendedXMP)
 	warnings := prefixAll("XMP: ", warns)
 	if err != nil {
-		warnings = append(warnings, "XMP: the original packet is unreadable ("+err.Error()+"); the export carries a new one with the edited fields")
+		warnings = append(warnings, "XMP: the original packet is unreadable ("+err.Error()+"); the export carries a new one with the current caption")
 		return xmp.NewPacket(), warnings
 	}
 	return pkt, warnings
+}
+
+// mirrorXMP writes into p every caption field whose XMP property does not
+// already hold the current value, and reports whether it changed p.
+// Properties that hold it are left as they are (a lang-alt keeps its
+// other languages).
+func mirrorXMP(p *xmp.Packet, current *caption.Fields) (bool, error) {
+	changed := false
+	for _, m := range fieldMappings {
+		want := exportValues(current, m)
+		if xmpHolds(p, m, want) {
+			continue
+		}
+		if err := setXMP(p, m, want); err != nil {
+			return changed, fmt.Errorf("XMP %s: %w", m.prop, err)
+		}
+		changed = true
+	}
+	return changed, nil
+}
+
+// xmpHolds reports whether the property of m holds exactly want, in a
+// shape every reader takes as that value: a simple value for a text
+// field, an x-default item for a lang-alt (ExifTool's and Adobe's
+// untagged value), an array of simple items for a list. Blank values
+// count as absent, as everywhere in cutline: an empty want is held by an
+// absent or blank property, and blank list items are passed over.
+func xmpHolds(p *xmp.Packet, m fieldMapping, want []string) bool {
+	n := p.Get(m.ns, m.prop)
+	if len(want) == 0 {
+		return n == nil || strings.TrimSpace(p.Text(m.ns, m.prop)) == "" && len(cleanList(p.List(m.ns, m.prop))) == 0
+	}
+	if n == nil {
+		return false
+	}
+	switch m.kind {
+	case xmpSeq, xmpBag:
+		if !n.Kind.IsArray() {
+			return false
+		}
+		var have []string
+		for _, it := range n.Items {
+			if it.Kind != xmp.Simple {
+				return false
+			}
+			have = append(have, it.Value)
+		}
+		return slices.Equal(cleanList(have), want)
+	case xmpLangAlt:
+		if n.Kind != xmp.Alt || len(want) != 1 {
+			return false
+		}
+		for _, it := range n.Items {
+			if it.Kind == xmp.Simple && strings.EqualFold(it.Lang, "x-default") {
+				return it.Value == want[0]
+			}
+		}
+		return false
+	}
+	return n.Kind == xmp.Simple && len(want) == 1 && n.Value == want[0]
 }
 
 // setXMP writes values (already cleaned) into the property of m.
@@ -310,12 +368,12 @@ func setXMP(p *xmp.Packet, m fieldMapping, values []string) error {
 	return p.SetText(m.ns, m.prop, v)
 }
 
-// rewritePhotoshop returns the Photoshop image resources with the edits in
-// the IIM and the IPTC digest recomputed, and whether they differ from
-// the original's. A file without IIM gets one only when a field with an
-// IIM dataset was edited; an IIM left with nothing but its envelope
-// bookkeeping is removed with its digest.
-func rewritePhotoshop(orig []byte, edits []fieldEdit) ([]byte, bool, []string) {
+// rewritePhotoshop returns the Photoshop image resources with the IIM
+// mirroring current and the IPTC digest recomputed, and whether they
+// differ from the original's. A file without IIM gets one only when the
+// caption has a field IIM can hold; an IIM left with nothing but its
+// envelope bookkeeping is removed with its digest.
+func rewritePhotoshop(orig []byte, current *caption.Fields) ([]byte, bool, []string) {
 	var warnings []string
 	var res []iptc.Resource
 	if orig != nil {
@@ -323,23 +381,19 @@ func rewritePhotoshop(orig []byte, edits []fieldEdit) ([]byte, bool, []string) {
 		res, w = iptc.ParseResources(orig)
 		warnings = append(warnings, prefixAll("Photoshop resources: ", w)...)
 	}
-	var iimEdits []fieldEdit
-	for _, e := range edits {
-		if e.m.iim != 0 {
-			iimEdits = append(iimEdits, e)
-		}
-	}
 	old, hasIIM := iptc.Find(res, iptc.ResourceIIM)
-	if !hasIIM && len(iimEdits) == 0 {
-		return nil, false, warnings
-	}
 	rec := &iptc.Record{}
 	if hasIIM {
 		var w []string
 		rec, w = iptc.Decode(old.Data)
 		warnings = append(warnings, prefixAll("IPTC: ", w)...)
 	}
-	datasets, w := editIIM(rec, iimEdits)
+	repl, w := mirrorIIM(rec, current)
+	warnings = append(warnings, w...)
+	if !hasIIM && len(repl) == 0 {
+		return nil, false, warnings
+	}
+	datasets, w := editIIM(rec, repl)
 	warnings = append(warnings, w...)
 	var block []byte
 	if len(datasets) > 0 {
@@ -352,34 +406,74 @@ func rewritePhotoshop(orig []byte, edits []fieldEdit) ([]byte, bool, []string) {
 	return ps, true, warnings
 }
 
-// editIIM returns the datasets of rec with the edits applied, ready for
-// iptc.Encode (which writes 1:90 and 2:00 itself). Untouched datasets keep
-// their order and bytes; text that was not UTF-8 is re-encoded to UTF-8,
-// read the way the reader read it. An edited tag's new datasets take the
-// place of its first old one, or, for a tag the file did not have, go
-// before the first record-2 dataset with a higher number, so a block in
-// ascending order (IIM 4.2 §1.5.2) stays in ascending order.
-func editIIM(rec *iptc.Record, edits []fieldEdit) ([]iptc.Dataset, []string) {
+// mirrorIIM returns, for every caption field whose IIM datasets do not
+// already hold the current value, the datasets that replace them (none
+// for a cleared field), keyed by tag. A field holds the current value
+// when its datasets read as the current values, whole or cut to the
+// tag's limit as iimText cuts them; a date when 2:55 and 2:60 are what
+// iimDate writes, or read back as the current date.
+func mirrorIIM(rec *iptc.Record, current *caption.Fields) (map[iptc.Tag][]iptc.Dataset, []string) {
 	var warnings []string
 	repl := map[iptc.Tag][]iptc.Dataset{}
-	var order []iptc.Tag
-	set := func(t iptc.Tag, ds []iptc.Dataset) {
-		if _, ok := repl[t]; !ok {
-			order = append(order, t)
-		}
-		repl[t] = ds
-	}
-	for _, e := range edits {
-		if e.m.iim == iptc.DateCreated {
-			date, tim, w := iimDate(e.values)
-			warnings = append(warnings, w...)
-			set(iptc.DateCreated, date)
-			set(iptc.TimeCreated, tim)
+	for _, m := range fieldMappings {
+		if m.iim == 0 {
 			continue
 		}
-		ds, w := iimText(e.m, e.values)
+		want := exportValues(current, m)
+		if m.iim == iptc.DateCreated {
+			date, tim, w := iimDate(want)
+			warnings = append(warnings, w...)
+			if !iimHoldsDate(rec, want, date, tim) {
+				repl[iptc.DateCreated], repl[iptc.TimeCreated] = date, tim
+			}
+			continue
+		}
+		have := cleanList(rec.List(m.iim)) // blank datasets count as absent
+		if slices.Equal(have, want) {
+			continue // also a value over the limit that a writer kept whole
+		}
+		ds, w := iimText(m, want)
 		warnings = append(warnings, w...)
-		set(e.m.iim, ds)
+		if !slices.Equal(have, datasetTexts(ds)) {
+			repl[m.iim] = ds
+		}
+	}
+	return repl, warnings
+}
+
+// iimHoldsDate reports whether rec's 2:55 and 2:60 already hold the
+// current date created, given the datasets iimDate makes of it.
+func iimHoldsDate(rec *iptc.Record, want []string, date, tim []iptc.Dataset) bool {
+	haveDate, haveTime := rec.List(iptc.DateCreated), rec.List(iptc.TimeCreated)
+	if slices.Equal(haveDate, datasetTexts(date)) && slices.Equal(haveTime, datasetTexts(tim)) {
+		return true
+	}
+	// A time with a fraction of a second (IDimager's) that IIMDateTime
+	// would drop reads back as the current value all the same.
+	return len(want) == 1 && len(haveDate) == 1 && len(haveTime) <= 1 && rec.DateCreated() == want[0]
+}
+
+func datasetTexts(ds []iptc.Dataset) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, string(d.Value))
+	}
+	return out
+}
+
+// editIIM returns the datasets of rec with the tags of repl replaced,
+// ready for iptc.Encode (which writes 1:90 and 2:00 itself). Other
+// datasets keep their order and bytes; text that was not UTF-8 is
+// re-encoded to UTF-8, read the way the reader read it. A replaced tag's
+// new datasets take the place of its first old one, or, for a tag the
+// file did not have, go before the first record-2 dataset with a higher
+// number, so a block in ascending order (IIM 4.2 §1.5.2) stays in
+// ascending order.
+func editIIM(rec *iptc.Record, repl map[iptc.Tag][]iptc.Dataset) ([]iptc.Dataset, []string) {
+	var warnings []string
+	order := make([]iptc.Tag, 0, len(repl))
+	for t := range repl {
+		order = append(order, t)
 	}
 
 	utf8Declared := rec.Charset == "UTF-8"
@@ -412,7 +506,7 @@ func editIIM(rec *iptc.Record, edits []fieldEdit) ([]iptc.Dataset, []string) {
 		if from == "" || from == "UTF-8" {
 			from = "no declared character set"
 		}
-		warnings = append(warnings, fmt.Sprintf("IPTC: %d untouched IIM text values, read as Windows-1252 (%s), were re-encoded to UTF-8", reencoded, from))
+		warnings = append(warnings, fmt.Sprintf("IPTC: %d IIM text values kept from the original, read as Windows-1252 (%s), were re-encoded to UTF-8", reencoded, from))
 	}
 	slices.Sort(order)
 	for _, t := range order {
@@ -522,23 +616,16 @@ func legacyIIMText(v []byte) (string, bool) {
 	return rec.Text(iptc.ObjectName), true
 }
 
-// sidecarXMP returns the XMP sidecar of an original with caption current:
-// its XMP model completed with every field of current whose value the
-// model does not already read.
+// sidecarXMP returns the XMP sidecar of an original with caption
+// current: the XMP model of its export (standard and extended merged).
 func sidecarXMP(orig []byte, current *caption.Fields) ([]byte, error) {
 	f, err := jpegmeta.Scan(orig)
 	if f == nil {
 		return nil, fmt.Errorf("%w: %v", ErrCannotExport, err)
 	}
 	pkt, _ := readXMP(f)
-	for _, m := range fieldMappings {
-		want := exportValues(current, m)
-		if slices.Equal(xmpValues(pkt, m), want) {
-			continue
-		}
-		if err := setXMP(pkt, m, want); err != nil {
-			return nil, fmt.Errorf("%w: XMP %s: %v", ErrCannotExport, m.prop, err)
-		}
+	if _, err := mirrorXMP(pkt, current); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCannotExport, err)
 	}
 	pkt.Toolkit = ExportToolkit
 	return pkt.Marshal(nil)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,38 +15,46 @@ import (
 	"testing"
 
 	"github.com/cutline/cutline/caption"
+	"github.com/cutline/cutline/internal/iptc"
 	"github.com/cutline/cutline/internal/jpegmeta"
 	"github.com/cutline/cutline/internal/testcorpus"
 	"github.com/google/go-cmp/cmp"
 )
 
-// exiftoolTags names, for each field the oracle test edits, the tags
+// captionTags names, for each caption field but the date, the tags
 // ExifTool (-G1) reads it from in IIM and in XMP ("" when IIM has none).
-var exiftoolTags = map[string][2]string{
-	"headline":     {"IPTC:Headline", "XMP-photoshop:Headline"},
-	"description":  {"IPTC:Caption-Abstract", "XMP-dc:Description"},
-	"byline":       {"IPTC:By-line", "XMP-dc:Creator"},
-	"credit":       {"IPTC:Credit", "XMP-photoshop:Credit"},
-	"source":       {"IPTC:Source", "XMP-photoshop:Source"},
-	"copyright":    {"IPTC:CopyrightNotice", "XMP-dc:Rights"},
-	"city":         {"IPTC:City", "XMP-photoshop:City"},
-	"country":      {"IPTC:Country-PrimaryLocationName", "XMP-photoshop:Country"},
-	"keywords":     {"IPTC:Keywords", "XMP-dc:Subject"},
-	"personsShown": {"", "XMP-iptcExt:PersonInImage"},
+var captionTags = map[string][2]string{
+	"headline":      {"IPTC:Headline", "XMP-photoshop:Headline"},
+	"description":   {"IPTC:Caption-Abstract", "XMP-dc:Description"},
+	"captionWriter": {"IPTC:Writer-Editor", "XMP-photoshop:CaptionWriter"},
+	"byline":        {"IPTC:By-line", "XMP-dc:Creator"},
+	"bylineTitle":   {"IPTC:By-lineTitle", "XMP-photoshop:AuthorsPosition"},
+	"credit":        {"IPTC:Credit", "XMP-photoshop:Credit"},
+	"source":        {"IPTC:Source", "XMP-photoshop:Source"},
+	"copyright":     {"IPTC:CopyrightNotice", "XMP-dc:Rights"},
+	"title":         {"IPTC:ObjectName", "XMP-dc:Title"},
+	"keywords":      {"IPTC:Keywords", "XMP-dc:Subject"},
+	"instructions":  {"IPTC:SpecialInstructions", "XMP-photoshop:Instructions"},
+	"jobId":         {"IPTC:OriginalTransmissionReference", "XMP-photoshop:TransmissionReference"},
+	"city":          {"IPTC:City", "XMP-photoshop:City"},
+	"sublocation":   {"IPTC:Sub-location", "XMP-iptcCore:Location"},
+	"state":         {"IPTC:Province-State", "XMP-photoshop:State"},
+	"country":       {"IPTC:Country-PrimaryLocationName", "XMP-photoshop:Country"},
+	"countryCode":   {"IPTC:Country-PrimaryLocationCode", "XMP-iptcCore:CountryCode"},
+	"personsShown":  {"", "XMP-iptcExt:PersonInImage"},
 }
 
-// dateTags are the tags an edited date created changes.
-var dateTags = map[string]string{
-	"IPTC:DateCreated":          "2020:09:16",
-	"IPTC:TimeCreated":          "14:22:05+09:00",
-	"XMP-photoshop:DateCreated": "2020:09:16 14:22:05+09:00",
-	"Composite:DateTimeCreated": "2020:09:16 14:22:05+09:00",
-}
+// The tags of the date created: IIM splits it into a date and a time.
+const (
+	iimDateTag = "IPTC:DateCreated"
+	iimTimeTag = "IPTC:TimeCreated"
+	xmpDateTag = "XMP-photoshop:DateCreated"
+)
 
-// dateDerived are tags ExifTool derives from the IPTC date among others
-// (Composite:DateTimeOriginal falls back to it without EXIF), so an
-// edited date may change them.
-var dateDerived = []string{"Composite:DateTimeOriginal"}
+// dateDerived are tags ExifTool derives from the dates above among others
+// (Composite:DateTimeOriginal falls back to the IPTC date without EXIF),
+// so they may change when a date tag does, and only then.
+var dateDerived = []string{"Composite:DateTimeCreated", "Composite:DateTimeOriginal"}
 
 // positional are tags whose value ExifTool gives as a position in the
 // file (an offset inside a segment plus the segment's own position), with
@@ -68,9 +77,9 @@ func acceptedWarning(w string) bool {
 	return strings.HasPrefix(w, "[minor] Adjusted AFCP offsets")
 }
 
-// bookkeeping are the tags an export may change besides the edited
-// fields: the file itself, the IIM envelope (1:90 UTF-8, record version
-// 4), the digest, the XMP toolkit and the extended XMP GUID.
+// bookkeeping are the tags an export may change besides the caption:
+// the file itself, the IIM envelope (1:90 UTF-8, record version 4), the
+// digest, the XMP toolkit and the extended XMP GUID.
 func bookkeeping(tag string) bool {
 	switch tag {
 	case "SourceFile", "File:CurrentIPTCDigest", "Photoshop:IPTCDigest", "IPTC:CodedCharacterSet",
@@ -82,25 +91,38 @@ func bookkeeping(tag string) bool {
 
 // oracleCase is one original and its export, for the ExifTool comparison.
 type oracleCase struct {
-	label      string
-	orig, out  string // paths
-	current    caption.Fields
-	dateEdited bool
+	label     string
+	orig, out string // paths
+	current   caption.Fields
+}
+
+// oracleFigures are the counts TestExportExifTool reports.
+type oracleFigures struct {
+	files     int
+	unchanged int // tags outside the caption compared, which must be unchanged
+	caption   int // caption tags checked against the current caption
+	rewritten int // caption tags the exports added, changed or removed
+	bad       int // differences found
 }
 
 // TestExportExifTool exports every self-made fixture (through the store:
 // Ingest, Update, Export) and every corpus image (through the same
-// writer, without the store's thumbnails) with the fields the issue names
-// set to new non-ASCII values, then has ExifTool read originals and
-// exports in one run: each new value must be read from IPTC and XMP, the
-// digest must be current, and every other tag must be unchanged.
+// writer, without the store's thumbnails), then has ExifTool read
+// originals and exports in one run. The edits come in two variants:
+// "all" sets the fields the issue names to new non-ASCII values (with a
+// date for the fixtures), "credit" sets the credit alone, as in the
+// Photoshop defect's report, so that most fields are untouched and only
+// mirrored. For every export: each caption field reads as the current
+// value from IPTC (cut to its limit) and from XMP, a tag that already held
+// the current value is unchanged, the digest is current, and every tag
+// outside the caption is unchanged.
 func TestExportExifTool(t *testing.T) {
 	if _, err := exec.LookPath("exiftool"); err != nil {
 		t.Skip("exiftool not installed")
 	}
 	ctx := context.Background()
 	s := openTemp(t)
-	fx := exportFixtures(t)
+	fx := append(exportFixtures(t), adobeFixtures(t)...)
 	srcDir, ids := ingestFixtures(t, s, fx)
 	outDir := t.TempDir()
 	var cases []oracleCase
@@ -109,7 +131,7 @@ func TestExportExifTool(t *testing.T) {
 		idList = append(idList, ids[f.name])
 		edit(t, s, ids[f.name], func(c caption.Fields) caption.Fields { return oracleEdit(c, true) })
 	}
-	results, err := s.Export(ctx, idList, filepath.Join(outDir, "fixtures"), nil)
+	results, err := s.Export(ctx, idList, filepath.Join(outDir, "all-store"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,27 +140,51 @@ func TestExportExifTool(t *testing.T) {
 			t.Fatalf("%s: %s", fx[i].name, r.Error)
 		}
 		p, _ := s.Photo(ctx, r.ID)
-		cases = append(cases, oracleCase{fx[i].name, filepath.Join(srcDir, fx[i].name), r.Path, p.Caption, true})
+		cases = append(cases, oracleCase{"all " + fx[i].name, filepath.Join(srcDir, fx[i].name), r.Path, p.Caption})
+	}
+	sources := map[string]string{} // label → path of the originals exported directly
+	for _, f := range fx {
+		sources[f.name] = filepath.Join(srcDir, f.name)
 	}
 	dirs := []string{srcDir, outDir}
+	corpusFiles, corpusExported := 0, 0
 	if corpus, ok := testcorpus.Find(); ok {
 		images := filepath.Join(corpus, "images")
 		dirs = append(dirs, images)
 		for _, p := range testcorpus.Files(t, images, ".jpg", ".jpeg") {
 			rel, _ := filepath.Rel(images, p)
-			c, ok := exportCorpusFile(t, p, filepath.Join(outDir, "corpus", strings.ReplaceAll(rel, string(filepath.Separator), "__")))
-			if ok {
-				c.label = rel
-				cases = append(cases, c)
+			sources[rel] = p
+			corpusFiles++
+		}
+	}
+	labels := slices.Sorted(maps.Keys(sources))
+	for _, variant := range []struct {
+		name string
+		fn   func(caption.Fields) caption.Fields
+	}{
+		{"all", func(f caption.Fields) caption.Fields { return oracleEdit(f, false) }},
+		{"credit", creditEdit},
+	} {
+		for _, label := range labels {
+			if variant.name == "all" && !strings.Contains(label, string(filepath.Separator)) {
+				continue // the fixtures went through the store above
+			}
+			dest := filepath.Join(outDir, variant.name, strings.ReplaceAll(label, string(filepath.Separator), "__"))
+			c, ok := exportOracleFile(t, sources[label], dest, variant.fn)
+			if !ok {
+				continue
+			}
+			c.label = variant.name + " " + label
+			cases = append(cases, c)
+			if variant.name == "all" {
+				corpusExported++
 			}
 		}
 	}
 	tags := runExifTool(t, dirs)
-	var compared, exceptions int
+	var fig oracleFigures
 	for _, c := range cases {
-		n, bad := compareExifTool(t, c, tags[c.orig], tags[c.out])
-		compared += n
-		exceptions += bad
+		compareExifTool(t, c, tags[c.orig], tags[c.out], &fig)
 		orig, _ := os.ReadFile(c.orig)
 		out, _ := os.ReadFile(c.out)
 		// Pixels are decoded for images up to 4 MP (most of the corpus);
@@ -148,15 +194,18 @@ func TestExportExifTool(t *testing.T) {
 		checkKept(t, c.label, orig, out, f != nil && f.Width*f.Height <= 4_000_000)
 		if a, err := analyze(out, DefaultMaxPixels); err != nil {
 			t.Errorf("%s: the export is rejected: %v", c.label, err)
-		} else if diff := cmp.Diff(c.current, a.caption); diff != "" {
+		} else if diff := cmp.Diff(exportedCaption(c.current), a.caption); diff != "" {
 			t.Errorf("%s: read back (-current +export):\n%s", c.label, diff)
 		}
 	}
-	t.Logf("%d files, %d unchanged tags compared, %d differences", len(cases), compared, exceptions)
+	fig.files = len(cases)
+	t.Logf("%d fixtures and %d of %d corpus JPEGs exported (the others have no image data), in two variants: %d exports; "+
+		"%d tags outside the caption compared, %d caption tags checked, %d of them written by the export; %d differences",
+		len(fx), corpusExported, corpusFiles, fig.files, fig.unchanged, fig.caption, fig.rewritten, fig.bad)
 }
 
-// exportCorpusFile exports one corpus image with the oracle edits.
-func exportCorpusFile(t *testing.T, path, dest string) (oracleCase, bool) {
+// exportOracleFile exports one original with the caption edit fn.
+func exportOracleFile(t *testing.T, path, dest string, fn func(caption.Fields) caption.Fields) (oracleCase, bool) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -166,8 +215,8 @@ func exportCorpusFile(t *testing.T, path, dest string) (oracleCase, bool) {
 		t.Logf("%s: not ingestible, skipped: %v", path, err)
 		return oracleCase{}, false
 	}
-	cur := oracleEdit(a.caption, false)
-	out, _, err := exportJPEG(data, &a.caption, &cur)
+	cur := fn(a.caption)
+	out, _, err := exportJPEG(data, &cur)
 	if err != nil {
 		// Only a file without image data may be refused.
 		if _, serr := jpegmeta.Scan(data); serr == nil {
@@ -237,64 +286,86 @@ func etValues(raw json.RawMessage) []string {
 }
 
 // compareExifTool checks one export against its original as ExifTool
-// reads them, and returns the number of unchanged tags compared and of
-// differences found.
-func compareExifTool(t *testing.T, c oracleCase, before, after map[string]json.RawMessage) (compared, bad int) {
+// reads them, adding to fig.
+func compareExifTool(t *testing.T, c oracleCase, before, after map[string]json.RawMessage, fig *oracleFigures) {
 	t.Helper()
 	if before == nil || after == nil {
 		t.Errorf("%s: ExifTool did not read the original or the export", c.label)
-		return 0, 1
+		fig.bad++
+		return
 	}
-	edited := map[string]bool{}
-	for field, names := range exiftoolTags {
-		m := mapping(field)
-		vals := exportValues(&c.current, m)
-		for i, tag := range names {
-			if tag == "" {
-				continue
-			}
-			edited[tag] = true
-			want := vals
-			if i == 0 {
-				want = wantIIM(m, vals)
-			}
-			if got := etValues(after[tag]); !slices.Equal(got, want) {
-				t.Errorf("%s: %s = %q, want %q", c.label, tag, got, want)
-				bad++
-			}
-		}
+	fail := func(format string, args ...any) {
+		t.Helper()
+		t.Errorf("%s: "+format, append([]any{c.label}, args...)...)
+		fig.bad++
 	}
-	if c.dateEdited {
-		for _, tag := range dateDerived {
-			edited[tag] = true
+	// captionTag checks one caption tag: it must read as one of accept
+	// (blank values count as absent, as in cutline), and stay unchanged
+	// when it already did. It reports whether the export changed it.
+	captionTag := func(tag string, accept ...[]string) bool {
+		t.Helper()
+		fig.caption++
+		got, was := cleanList(etValues(after[tag])), cleanList(etValues(before[tag]))
+		held := func(v []string) bool {
+			return slices.ContainsFunc(accept, func(a []string) bool { return slices.Equal(cleanList(a), v) })
 		}
-		for tag, want := range dateTags {
-			edited[tag] = true
-			if got := etValues(after[tag]); !slices.Equal(got, []string{want}) {
-				t.Errorf("%s: %s = %q, want %q", c.label, tag, got, want)
-				bad++
-			}
+		if !held(got) {
+			fail("%s = %q, want %q", tag, got, accept[0])
+		}
+		changed := !bytes.Equal(before[tag], after[tag])
+		if held(was) && changed {
+			fail("%s held the current value %s but was rewritten to %s", tag, clip(before[tag]), clip(after[tag]))
+		}
+		if changed {
+			fig.rewritten++
+		}
+		return changed
+	}
+	checked := map[string]bool{}   // caption tags, checked above
+	rewritten := map[string]bool{} // caption XMP tags the export changed
+	for _, m := range fieldMappings {
+		if m.field == "dateCreated" {
+			continue
+		}
+		names, ok := captionTags[m.field]
+		if !ok {
+			fail("no ExifTool tags known for caption field %s", m.field)
+			continue
+		}
+		want := exportValues(&c.current, m)
+		if iimTag := names[0]; iimTag != "" {
+			checked[iimTag] = true
+			captionTag(iimTag, want, wantIIM(m, want))
+		}
+		checked[names[1]] = true
+		rewritten[names[1]] = captionTag(names[1], want)
+	}
+	dateChanged := compareDates(t, c, before, after, fig)
+	for _, tag := range []string{iimDateTag, iimTimeTag, xmpDateTag} {
+		checked[tag] = true
+	}
+	for _, tag := range dateDerived {
+		checked[tag] = true
+		if !dateChanged && !bytes.Equal(before[tag], after[tag]) {
+			fail("%s changed although no date did: %s → %s", tag, clip(before[tag]), clip(after[tag]))
 		}
 	}
 	if d := etValues(after["Photoshop:IPTCDigest"]); len(d) != 1 || !slices.Equal(d, etValues(after["File:CurrentIPTCDigest"])) {
-		t.Errorf("%s: IPTC digest %q is not current (%q)", c.label, d, etValues(after["File:CurrentIPTCDigest"]))
-		bad++
+		fail("IPTC digest %q is not current (%q)", d, etValues(after["File:CurrentIPTCDigest"]))
 	}
 	if w := etValues(after["ExifTool:Warning"]); w != nil && !slices.Equal(w, etValues(before["ExifTool:Warning"])) {
 		if len(w) == 1 && acceptedWarning(w[0]) {
 			t.Logf("%s: accepted ExifTool warning %q", c.label, w[0])
 		} else {
-			t.Errorf("%s: new ExifTool warning %q", c.label, w)
-			bad++
+			fail("new ExifTool warning %q", w)
 		}
 	}
-	// Lang-alt alternatives of an edited field (XMP-dc:Description-de)
-	// belong to it: SetLangAlt drops them on purpose.
-	isEdited := func(tag string) bool {
-		if i := strings.LastIndex(tag, "-"); strings.HasPrefix(tag, "XMP-") && i > len("XMP-") {
-			return edited[tag] || edited[tag[:i]]
-		}
-		return edited[tag]
+	// The other languages of a lang-alt (XMP-dc:Description-de) belong to
+	// its tag: SetLangAlt drops them when it rewrites the property, and
+	// only then.
+	altOfRewritten := func(tag string) bool {
+		i := strings.LastIndex(tag, "-")
+		return strings.HasPrefix(tag, "XMP-") && i > len("XMP-") && rewritten[tag[:i]]
 	}
 	keys := map[string]bool{}
 	for k := range before {
@@ -304,25 +375,100 @@ func compareExifTool(t *testing.T, c oracleCase, before, after map[string]json.R
 		keys[k] = true
 	}
 	for k := range keys {
-		if bookkeeping(k) || isEdited(k) {
+		if bookkeeping(k) || checked[k] || altOfRewritten(k) {
 			continue
 		}
-		compared++
+		fig.unchanged++
 		if _, name, _ := strings.Cut(k, ":"); positional[name] != "" {
 			// The value may move; the data it points at must not change.
 			if !samePointee(t, c, k, before, after) {
-				t.Errorf("%s: %s no longer points at the same data: %s → %s", c.label, k, clip(before[k]), clip(after[k]))
-				bad++
+				fail("%s no longer points at the same data: %s → %s", k, clip(before[k]), clip(after[k]))
 			}
 			continue
 		}
 		if !bytes.Equal(before[k], after[k]) {
-			t.Errorf("%s: %s changed: %s → %s", c.label, k, clip(before[k]), clip(after[k]))
-			bad++
+			fail("%s changed: %s → %s", k, clip(before[k]), clip(after[k]))
 		}
 	}
-	t.Logf("%s: %d tags compared unchanged, %d edited tags checked", c.label, compared-bad, len(edited))
-	return compared, bad
+}
+
+// compareDates checks the date created as ExifTool reads it: from XMP as
+// the current value, from IPTC (date and time) as the same moment, or
+// absent when the current value has no IIM form; a tag that already held
+// the current value is unchanged. It reports whether any date tag changed.
+func compareDates(t *testing.T, c oracleCase, before, after map[string]json.RawMessage, fig *oracleFigures) bool {
+	t.Helper()
+	fail := func(format string, args ...any) {
+		t.Helper()
+		t.Errorf("%s: "+format, append([]any{c.label}, args...)...)
+		fig.bad++
+	}
+	one := func(m map[string]json.RawMessage, tag string) string {
+		return strings.Join(cleanList(etValues(m[tag])), "; ")
+	}
+	iptcDate := func(m map[string]json.RawMessage) string {
+		d, tm := one(m, iimDateTag), one(m, iimTimeTag)
+		if d != "" && tm != "" {
+			return d + " " + tm
+		}
+		return d
+	}
+	changed := false
+	for _, tag := range []string{iimDateTag, iimTimeTag, xmpDateTag} {
+		fig.caption++
+		if !bytes.Equal(before[tag], after[tag]) {
+			changed = true
+			fig.rewritten++
+		}
+	}
+	var want string
+	if v := exportValues(&c.current, mapping("dateCreated")); len(v) > 0 {
+		want = v[0]
+	}
+	// wantIPTC is "" when the current date has none or no IIM form.
+	wantXMP, wantIPTC := "", ""
+	if want != "" {
+		wantXMP = exiftoolDate(want)
+		if d, tm, err := iptc.IIMDateTime(want); err == nil {
+			iso, _ := iptc.DateTimeISO(d, tm)
+			wantIPTC = exiftoolDate(iso)
+		}
+	}
+	gotXMP, gotIPTC := one(after, xmpDateTag), iptcDate(after)
+	switch {
+	case want == "" || wantIPTC != "":
+		if gotXMP != wantXMP {
+			fail("%s = %q, want %q", xmpDateTag, gotXMP, wantXMP)
+		}
+	case gotXMP == "":
+		// ExifTool spells a date it cannot parse in its own way; the
+		// reader's round trip checks the value itself.
+		fail("%s is absent, want %q", xmpDateTag, want)
+	}
+	// IIM has no fractions of a second, but a time that has one (as
+	// IDimager writes them) already holds the current value whole.
+	iptcHeld := func(v string) bool { return v == wantIPTC || wantIPTC != "" && v == wantXMP }
+	if !iptcHeld(gotIPTC) {
+		fail("IPTC date created %q, want %q", gotIPTC, wantIPTC)
+	}
+	if one(before, xmpDateTag) == wantXMP && !bytes.Equal(before[xmpDateTag], after[xmpDateTag]) {
+		fail("%s held the current value but changed", xmpDateTag)
+	}
+	if iptcHeld(iptcDate(before)) && (!bytes.Equal(before[iimDateTag], after[iimDateTag]) || !bytes.Equal(before[iimTimeTag], after[iimTimeTag])) {
+		fail("the IPTC date held the current value but changed")
+	}
+	return changed
+}
+
+// exiftoolDate spells an ISO 8601 date as ExifTool prints XMP and IPTC
+// dates with -n: "2020:09:16 14:22:05+09:00".
+func exiftoolDate(iso string) string {
+	d, tm, _ := strings.Cut(iso, "T")
+	d = strings.ReplaceAll(d, "-", ":")
+	if tm == "" {
+		return d
+	}
+	return d + " " + tm
 }
 
 // samePointee reports whether a positional tag still points at the same
@@ -409,4 +555,99 @@ func mapping(field string) fieldMapping {
 		}
 	}
 	panic("no mapping for " + field)
+}
+
+// TestExportAdobeView exports the two originals of the Photoshop defect
+// (adobeFixtures) through the store with the credit edited, and checks
+// what a reader of XMP alone sees, since Adobe's XMP Toolkit reads nothing
+// else once the digest is current: the whole caption, with the values
+// written out here by hand. IIM alone must read the same. ExifTool, when
+// installed, is asked for the XMP only (-XMP:all), as Photoshop would.
+func TestExportAdobeView(t *testing.T) {
+	want := map[string]caption.Fields{
+		// Windows-1252 IIM, no XMP at all in the original.
+		"iimonly.jpg": {
+			Headline:    "Überschwemmung in Zürich — Straßen gesperrt",
+			Description: "Feuerwehrleute in der Altstadt von Zürich, 3. März 2024.",
+			Byline:      []string{"Beat Müller"},
+			Credit:      "Zürich Desk",
+			Copyright:   "© 2024 Keystone",
+			Title:       "Hochwasser Zürich",
+			Keywords:    []string{"Hochwasser", "Zürich"},
+			DateCreated: "2024-03-03T10:15:00+01:00",
+			City:        "Zürich",
+			Country:     "Schweiz",
+		},
+		// XMP's values win where the two disagreed; each container's
+		// own fields reach the other.
+		"disagree.jpg": {
+			Headline:    "XMP headline wins",
+			Description: "Caption held only in IIM",
+			Byline:      []string{"XMP Photographer"},
+			Credit:      "Zürich Desk",
+			Source:      "Source held only in XMP",
+			City:        "Genève",
+		},
+	}
+	ctx := context.Background()
+	s := openTemp(t)
+	fx := adobeFixtures(t)
+	_, ids := ingestFixtures(t, s, fx)
+	dir := t.TempDir()
+	paths := map[string]string{}
+	for _, f := range fx {
+		edit(t, s, ids[f.name], creditEdit)
+		out, warnings, err := s.ExportBytes(ctx, ids[f.name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: warnings %q", f.name, warnings)
+		if diff := cmp.Diff(want[f.name], mergeCaptionXMP(xmpOf(t, out))); diff != "" {
+			t.Errorf("%s: XMP alone (-want +got):\n%s", f.name, diff)
+		}
+		rec, _ := iimOf(t, out)
+		if got, _ := mergeCaption(rec, nil, &exifInfo{}); !cmp.Equal(want[f.name], got) {
+			t.Errorf("%s: IIM alone (-want +got):\n%s", f.name, cmp.Diff(want[f.name], got))
+		}
+		paths[f.name] = filepath.Join(dir, f.name)
+		if err := os.WriteFile(paths[f.name], out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := exec.LookPath("exiftool"); err != nil {
+		t.Skip("exiftool not installed")
+	}
+	args := []string{"-j", "-G1", "-n", "-XMP:all"}
+	for _, f := range fx {
+		args = append(args, paths[f.name])
+	}
+	out, err := exec.Command("exiftool", args...).Output()
+	if err != nil {
+		t.Fatalf("exiftool: %v", err)
+	}
+	var list []map[string]json.RawMessage
+	if err := json.Unmarshal(out, &list); err != nil {
+		t.Fatalf("exiftool output: %v", err)
+	}
+	for i, f := range fx {
+		tags := list[i]
+		w := want[f.name]
+		for _, m := range fieldMappings {
+			vals, _ := w.Get(m.field)
+			tag := xmpDateTag
+			if m.field != "dateCreated" {
+				tag = captionTags[m.field][1]
+			} else if len(vals) > 0 {
+				vals = []string{exiftoolDate(vals[0])}
+			}
+			if got := etValues(tags[tag]); !slices.Equal(got, vals) {
+				t.Errorf("%s: ExifTool -XMP:all reads %s = %q, want %q", f.name, tag, got, vals)
+			}
+		}
+		for tag := range tags {
+			if !strings.HasPrefix(tag, "XMP-") && tag != "SourceFile" {
+				t.Errorf("%s: -XMP:all gave %s, which is not XMP", f.name, tag)
+			}
+		}
+	}
 }

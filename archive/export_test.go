@@ -168,6 +168,76 @@ func exportFixtures(t testing.TB) []exportFixture {
 	}
 }
 
+// adobeFixtures are the two originals of the Photoshop defect: exports
+// that mirrored only the edited fields into XMP, under a digest claiming
+// that IIM and XMP agree, so that Adobe's XMP Toolkit (which then reads
+// XMP alone) lost or contradicted untouched fields.
+func adobeFixtures(t testing.TB) []exportFixture {
+	t.Helper()
+	base, err := synth.JPEG(8, 80, 60, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := func(r jpegmeta.Replace) []byte {
+		out, err := jpegmeta.Rewrite(base, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	// IIM only, Windows-1252 without 1:90, no digest: Adobe imports it
+	// into XMP as long as no digest says otherwise.
+	iimOnly := rawIIM(
+		iptc.Dataset{Record: 2, Number: 0, Value: []byte{0, 2}},
+		ds(2, 5, "Hochwasser Z\xfcrich"),
+		ds(2, 25, "Hochwasser"), ds(2, 25, "Z\xfcrich"),
+		ds(2, 55, "20240303"), ds(2, 60, "101500+0100"),
+		ds(2, 80, "Beat M\xfcller"),
+		ds(2, 90, "Z\xfcrich"), ds(2, 101, "Schweiz"),
+		ds(2, 105, "\xdcberschwemmung in Z\xfcrich \x97 Stra\xdfen gesperrt"),
+		ds(2, 116, "\xa9 2024 Keystone"),
+		ds(2, 120, "Feuerwehrleute in der Altstadt von Z\xfcrich, 3. M\xe4rz 2024."),
+	)
+	// IIM and XMP disagree on headline, by-line and city (XMP wins on
+	// read), each holds a field the other lacks, and the digest is
+	// current: the original already claims agreement falsely.
+	disagreeIIM := iptc.Encode([]iptc.Dataset{
+		iptc.TextDataset(iptc.Byline, "IIM Photographer"),
+		iptc.TextDataset(iptc.City, "Bern"),
+		iptc.TextDataset(iptc.Headline, "Old IIM headline"),
+		iptc.TextDataset(iptc.Credit, "Old credit"),
+		iptc.TextDataset(iptc.Caption, "Caption held only in IIM"),
+	})
+	pkt := xmp.NewPacket()
+	for _, kv := range [][3]string{
+		{xmp.NSPhotoshop, "Headline", "XMP headline wins"},
+		{xmp.NSPhotoshop, "City", "Genève"},
+		{xmp.NSPhotoshop, "Credit", "Old credit"},
+		{xmp.NSPhotoshop, "Source", "Source held only in XMP"},
+	} {
+		if err := pkt.SetText(kv[0], kv[1], kv[2]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := pkt.SetSeq(xmp.NSDC, "creator", []string{"XMP Photographer"}); err != nil {
+		t.Fatal(err)
+	}
+	disagreeXMP, err := pkt.Marshal(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []exportFixture{
+		{"iimonly.jpg", with(jpegmeta.Replace{Photoshop: iptc.EncodeResources([]iptc.Resource{resolutionInfo, {ID: 0x0404, Data: iimOnly}})})},
+		{"disagree.jpg", with(jpegmeta.Replace{XMP: disagreeXMP, Photoshop: iptc.EncodeResources(iptc.WithIIM([]iptc.Resource{resolutionInfo}, disagreeIIM))})},
+	}
+}
+
+// creditEdit is the edit of the defect's report: the credit alone.
+func creditEdit(f caption.Fields) caption.Fields {
+	f.Credit = "Zürich Desk"
+	return f
+}
+
 // oracleEdit sets the fields the issue names to new values with non-ASCII
 // text, some over their IIM limits.
 func oracleEdit(f caption.Fields, withDate bool) caption.Fields {
@@ -310,6 +380,91 @@ func wantIIM(m fieldMapping, values []string) []string {
 	return out
 }
 
+// wantIIMAfter returns what the IIM of an export must hold for field m
+// (not the date) when the current caption is cur: the original's
+// datasets when they already read as the current values, whole or cut to
+// the limit (blank datasets counting as absent, as everywhere in cutline);
+// otherwise the current values cut to the limit.
+func wantIIMAfter(orig *iptc.Record, m fieldMapping, cur *caption.Fields) []string {
+	vals := exportValues(cur, m)
+	cut := cleanList(wantIIM(m, vals))
+	if orig != nil {
+		have := orig.List(m.iim)
+		if c := cleanList(have); slices.Equal(c, vals) || slices.Equal(c, cut) {
+			return have
+		}
+	}
+	return cut
+}
+
+// xmpOf returns the XMP model of a JPEG (standard and extended merged),
+// an empty one when it has none.
+func xmpOf(t testing.TB, data []byte) *xmp.Packet {
+	t.Helper()
+	f, err := jpegmeta.Scan(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.XMP == nil {
+		return xmp.NewPacket()
+	}
+	p, _, err := xmp.ParseWithExtended(f.XMP, f.ExtendedXMP)
+	if err != nil {
+		t.Fatalf("XMP: %v", err)
+	}
+	return p
+}
+
+// checkMirrored checks that an export of orig carries the current caption
+// cur in both containers: XMP alone reads as the whole caption (what
+// Adobe's XMP Toolkit reads once the digest is current), IIM alone holds
+// every field IIM can, cut to its limits, keeping datasets that already
+// held the current value, and the digest is current.
+func checkMirrored(t *testing.T, orig, out []byte, cur *caption.Fields) {
+	t.Helper()
+	want := exportedCaption(*cur)
+	if diff := cmp.Diff(want, mergeCaptionXMP(xmpOf(t, out))); diff != "" {
+		t.Errorf("XMP alone (-current +XMP):\n%s", diff)
+	}
+	origRec, _ := iimOf(t, orig)
+	rec, res := iimOf(t, out)
+	for _, m := range fieldMappings {
+		if m.iim == 0 || m.field == "dateCreated" {
+			continue
+		}
+		var got []string
+		if rec != nil {
+			got = rec.List(m.iim)
+		}
+		if want := wantIIMAfter(origRec, m, cur); !slices.Equal(got, want) {
+			t.Errorf("IIM %s: got %q, want %q", m.iim, got, want)
+		}
+	}
+	// The date reads back in its IIM form (no fraction of a second), or
+	// whole when the original's IIM already held it so.
+	wantDate, gotDate := "", ""
+	if d, tm, err := iptc.IIMDateTime(want.DateCreated); err == nil {
+		wantDate, _ = iptc.DateTimeISO(d, tm)
+	}
+	if rec != nil {
+		gotDate = rec.DateCreated()
+	}
+	if gotDate != wantDate && (wantDate == "" || gotDate != want.DateCreated) {
+		t.Errorf("IIM date created %q, want %q", gotDate, wantDate)
+	}
+	if rec == nil {
+		return
+	}
+	if rec.Charset != "UTF-8" {
+		t.Errorf("IIM charset %q, want UTF-8", rec.Charset)
+	}
+	iim, _ := iptc.Find(res, iptc.ResourceIIM)
+	dg, ok := iptc.Find(res, iptc.ResourceDigest)
+	if sum := iptc.Digest(iim.Data); !ok || !bytes.Equal(dg.Data, sum[:]) {
+		t.Errorf("IPTC digest %x, want %x", dg.Data, sum)
+	}
+}
+
 // exportedCaption is f as an export writes it (blank items dropped).
 func exportedCaption(f caption.Fields) caption.Fields {
 	var out caption.Fields
@@ -324,7 +479,7 @@ func exportedCaption(f caption.Fields) caption.Fields {
 func TestExportRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	fx := exportFixtures(t)
+	fx := append(exportFixtures(t), adobeFixtures(t)...)
 	dir, ids := ingestFixtures(t, s, fx)
 	long := strings.Repeat("Caption text with 판문점 and São Paulo. ", 80) // > 2,000 bytes
 
@@ -332,16 +487,28 @@ func TestExportRoundTrip(t *testing.T) {
 		name string
 		file string
 		fn   func(caption.Fields) caption.Fields
+		same bool // the export must be the original, byte for byte
 	}{
+		// Nothing edited, IIM and XMP agreeing on every field: nothing to
+		// write (this runs before the edits below change both.jpeg).
+		{"agreeing untouched", "both.jpeg", func(f caption.Fields) caption.Fields { return f }, true},
+		// Nothing edited in an IIM-only file: XMP gets every field.
+		{"IIM only untouched", "latin.jpg", func(f caption.Fields) caption.Fields { return f }, false},
+		// The defect's report: the credit edited in a Windows-1252 IIM
+		// without XMP; XMP must get the untouched headline and by-line.
+		{"IIM only, credit", "iimonly.jpg", creditEdit, false},
+		// IIM and XMP disagreeing on untouched fields: IIM takes the
+		// current (XMP's) values, each container gets what it lacked.
+		{"disagreeing, credit", "disagree.jpg", creditEdit, false},
 		// Every field the issue names, plus a date, on a file without metadata.
-		{"new containers", "plain.jpg", func(f caption.Fields) caption.Fields { return oracleEdit(f, true) }},
+		{"new containers", "plain.jpg", func(f caption.Fields) caption.Fields { return oracleEdit(f, true) }, false},
 		// One edit in a legacy IIM: the rest must read the same in UTF-8.
-		{"legacy charset", "latin.jpg", func(f caption.Fields) caption.Fields { f.Headline = "Neue Schlagzeile für Zürich"; return f }},
+		{"legacy charset", "latin.jpg", func(f caption.Fields) caption.Fields { f.Headline = "Neue Schlagzeile für Zürich"; return f }, false},
 		// Cleared fields vanish from both containers; a date with no time.
 		{"clear and date", "both.jpeg", func(f caption.Fields) caption.Fields {
 			f.Credit, f.Byline, f.City, f.DateCreated = "", nil, "", "2024-05-01"
 			return f
-		}},
+		}, false},
 		// A caption over the IIM limit, a date IIM cannot hold, a list with
 		// blank items, text with a tab and a carriage return.
 		{"limits", "cmyk.JPG", func(f caption.Fields) caption.Fields {
@@ -349,16 +516,16 @@ func TestExportRoundTrip(t *testing.T) {
 			f.Keywords = []string{"one", "  ", "two\tthree", "cr\r\nlf"}
 			f.Instructions, f.CountryCode = "Embargo\t12:00", "CHE"
 			return f
-		}},
+		}, false},
 		// Extended XMP in and out, a declared ISO 8859-1 IIM.
-		{"extended", "extended.jpg", func(f caption.Fields) caption.Fields { return oracleEdit(f, false) }},
+		{"extended", "extended.jpg", func(f caption.Fields) caption.Fields { return oracleEdit(f, false) }, false},
 		// A caption too large for one APP1: it moves to extended XMP.
 		{"extended out", "plain.jpg", func(f caption.Fields) caption.Fields {
 			f.Description = strings.Repeat("판문점 Panmunjom ", 5000)
 			return f
-		}},
-		// Nothing edited: both containers are left as they are.
-		{"untouched", "ycck.jpg", func(f caption.Fields) caption.Fields { return f }},
+		}, false},
+		// Nothing edited and no caption at all: the file is left as it is.
+		{"untouched", "ycck.jpg", func(f caption.Fields) caption.Fields { return f }, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -373,11 +540,6 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkKept(t, c.file, orig, out, true)
-			embedded, err := analyze(orig, DefaultMaxPixels) // what the ingest stored
-			if err != nil {
-				t.Fatal(err)
-			}
-
 			a, err := analyze(out, DefaultMaxPixels)
 			if err != nil {
 				t.Fatal(err)
@@ -393,43 +555,9 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Errorf("read back (-current +export):\n%s", diff)
 			}
 
-			// The IIM holds each edited field, cut to its limit; every
-			// untouched field reads as it did in the original.
-			origRec, _ := iimOf(t, orig)
-			rec, res := iimOf(t, out)
-			for _, m := range fieldMappings {
-				if m.iim == 0 || m.field == "dateCreated" {
-					continue
-				}
-				var got, want []string
-				if rec != nil {
-					got = rec.List(m.iim)
-				}
-				old, _ := embedded.caption.Get(m.field)
-				now, _ := cur.Get(m.field)
-				if slices.Equal(old, now) {
-					if origRec != nil {
-						want = origRec.List(m.iim)
-					}
-				} else {
-					want = wantIIM(m, exportValues(&cur, m))
-				}
-				if !slices.Equal(got, want) {
-					t.Errorf("IIM %s: got %q, want %q", m.iim, got, want)
-				}
-			}
-			if rec != nil {
-				if rec.Charset != "UTF-8" {
-					t.Errorf("IIM charset %q, want UTF-8", rec.Charset)
-				}
-				iim, _ := iptc.Find(res, iptc.ResourceIIM)
-				dg, ok := iptc.Find(res, iptc.ResourceDigest)
-				if sum := iptc.Digest(iim.Data); !ok || !bytes.Equal(dg.Data, sum[:]) {
-					t.Errorf("IPTC digest %x, want %x", dg.Data, sum)
-				}
-			}
-			if c.file == "ycck.jpg" && !bytes.Equal(out, orig) {
-				t.Errorf("an export without edits changed the file")
+			checkMirrored(t, orig, out, &cur)
+			if c.same && !bytes.Equal(out, orig) {
+				t.Errorf("the export changed a file whose containers already held the caption")
 			}
 			again, _, err := s.ExportBytes(ctx, id)
 			if err != nil || !bytes.Equal(again, out) {
@@ -493,7 +621,7 @@ func TestExportIIMDetails(t *testing.T) {
 			}
 			cur := a.caption
 			tc.edit(&cur)
-			out, _, err := exportJPEG(orig, &a.caption, &cur)
+			out, _, err := exportJPEG(orig, &cur)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -677,7 +805,7 @@ func TestExportMPF(t *testing.T) {
 			t.Fatal(err)
 		}
 		cur := oracleEdit(a.caption, false)
-		_, warnings, err := exportJPEG(tc.data, &a.caption, &cur)
+		_, warnings, err := exportJPEG(tc.data, &cur)
 		if err != nil {
 			t.Fatal(err)
 		}
