@@ -33,14 +33,72 @@ func (b *Blobs) Has(id ID, size int64) bool {
 }
 
 // Put stores data under id. It is idempotent: an original already present
-// with the same size is left alone (IDs are content hashes).
+// with these exact bytes is left alone (IDs are content hashes), and one
+// that is not (cut short, damaged) is replaced. Only the rare file already
+// there with the right size is read back, so a new photo costs a stat.
 func (b *Blobs) Put(id ID, data []byte) error {
+	_, err := b.Ensure(id, data)
+	return err
+}
+
+// Ensure makes the original of id hold data, whose SHA-256 must be id,
+// and says what it repaired: "" when the stored copy was already intact,
+// otherwise why it was written again ("it was missing", "it was damaged:
+// ..."). A stored copy of the right size is compared byte for byte with
+// data: equal bytes mean it hashes to id without hashing it again, and a
+// same-size damage (a flipped bit, a zeroed block) is found too, for the
+// cost of one sequential read.
+func (b *Blobs) Ensure(id ID, data []byte) (restored string, err error) {
 	if len(id) != 64 {
-		return fmt.Errorf("%w: %q", ErrBadID, id)
+		return "", fmt.Errorf("%w: %q", ErrBadID, id)
 	}
-	if b.Has(id, int64(len(data))) {
-		return nil
+	problem := b.differs(id, data)
+	if problem == "" {
+		return "", nil
 	}
+	if err := b.write(id, data); err != nil {
+		return "", err
+	}
+	return problem, nil
+}
+
+// differs compares the stored original of id with data and returns why it
+// is not a good copy, or "" when it is.
+func (b *Blobs) differs(id ID, data []byte) string {
+	f, err := os.Open(b.Path(id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "it was missing"
+	}
+	if err != nil {
+		return "it could not be read: " + errReason(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return "it could not be read: " + errReason(err)
+	case !fi.Mode().IsRegular():
+		return "it was not a regular file"
+	case fi.Size() != int64(len(data)):
+		return fmt.Sprintf("it was damaged: %d bytes instead of %d", fi.Size(), len(data))
+	}
+	buf := make([]byte, 64<<10)
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
+		if err != nil {
+			return "it could not be read: " + errReason(err)
+		}
+		if !bytes.Equal(buf[:n], data[off:off+n]) {
+			return "it was damaged: its bytes did not match its ID"
+		}
+		off += n
+	}
+	return ""
+}
+
+// write stores data under id through a temporary file that is fsynced and
+// renamed into place, replacing whatever was there.
+func (b *Blobs) write(id ID, data []byte) error {
 	final := b.Path(id)
 	dir := filepath.Dir(final)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -57,7 +115,7 @@ func (b *Blobs) Put(id ID, data []byte) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("writing original: %w", err)
 	}
 	if err := tmp.Sync(); err != nil {
@@ -74,6 +132,20 @@ func (b *Blobs) Put(id ID, data []byte) error {
 	}
 	ok = true
 	return syncDir(dir)
+}
+
+// errReason is the cause of a file system error without the path it names
+// (the caller names the file).
+func errReason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
 }
 
 // Open opens the original for reading.

@@ -31,16 +31,23 @@ type IngestOptions struct {
 	// MaxPixels caps the image size (DefaultMaxPixels when 0): larger images
 	// are rejected before any pixel is decoded.
 	MaxPixels int64
-	// MaxFileBytes caps the file size (DefaultMaxFileBytes when 0).
+	// MaxFileBytes caps the file size (DefaultMaxFileBytes when 0): a
+	// larger file is rejected before it is read.
 	MaxFileBytes int64
-	// MemoryBudget bounds the memory of the decodes running at once
-	// (DefaultMemoryBudget when 0).
+	// MaxFileBytesHint, when set, ends the rejection of a file over
+	// MaxFileBytes and says how to raise the cap (the CLI names its flag).
+	MaxFileBytesHint string
+	// MemoryBudget bounds the memory of the files being worked on at once:
+	// each file's bytes plus what decoding it for the renditions allocates
+	// (DefaultMemoryBudget when 0). A file that needs more than the whole
+	// budget runs alone.
 	MemoryBudget int64
 	// Progress, when set, is called after each file with the counts so far.
 	Progress func(Progress)
 	// Done, when set, is called with each file's outcome as soon as it is
 	// final: for an ingested file, once its record is committed (so a
-	// caller may acknowledge it). Exactly one of the three is non-nil.
+	// caller may acknowledge it). Exactly one of the three is non-nil. It
+	// is not called for the files an interrupted ingest did not process.
 	Done func(*Ingested, *Duplicate, *Rejected)
 }
 
@@ -51,16 +58,44 @@ type Progress struct {
 }
 
 const (
-	DefaultMaxPixels    = 100_000_000
-	DefaultMaxFileBytes = 1 << 30
+	// DefaultMaxPixels is the pixel cap: larger images are rejected before
+	// decoding (decompression bombs).
+	DefaultMaxPixels = 100_000_000
+	// DefaultMaxFileBytes is the file size cap. A JPEG photo never comes
+	// near it: camera JPEGs take 0.3 to 0.7 bytes per pixel (0.67 at most
+	// among the corpus's photos of a megapixel or more), so a photo at the
+	// 100 MP pixel cap is well under 100 MB. 256 MiB is 2.7 bytes per
+	// pixel at that cap; only quality 100 without chroma subsampling of
+	// pure noise was measured denser (3.8). What is larger is padding, a
+	// video or a disk image named .jpg, and holding it in memory would eat
+	// the ingest's memory budget (files larger than the budget run alone).
+	DefaultMaxFileBytes = 256 << 20
+	// DefaultMemoryBudget bounds the bytes of the files being ingested at
+	// once plus their decodes, so that ingest stays under 1 GiB resident
+	// on any number of cores (the CLI also sets a soft limit for the
+	// garbage collector, see cmd/cutline).
 	DefaultMemoryBudget = 640 << 20
 )
+
+// headerBytes is how much of a file is read before its memory is
+// reserved: enough to find the JPEG frame header behind the EXIF, XMP,
+// ICC and Photoshop segments of any real photo (each at most 64 KiB).
+const headerBytes = 1 << 20
+
+// commitTimeout bounds the final commit of work already done when an
+// ingest is interrupted (its context cancelled).
+const commitTimeout = 10 * time.Second
 
 // Report is the outcome of an ingest, in the shape of DESIGN.md.
 type Report struct {
 	Ingested   []Ingested  `json:"ingested"`
 	Duplicates []Duplicate `json:"duplicates"`
 	Rejected   []Rejected  `json:"rejected"`
+	// NotProcessed lists the files an interrupted ingest (its context
+	// cancelled) never started or dropped before writing anything: they
+	// are neither good nor bad, so they are in none of the lists above nor
+	// in the JSON report.
+	NotProcessed []string `json:"-"`
 }
 
 // Ingested is a file that became a new photo.
@@ -74,6 +109,11 @@ type Ingested struct {
 type Duplicate struct {
 	Path string `json:"path"`
 	ID   ID     `json:"id"`
+	// Restored, when set, says why the archive's copy of the original
+	// was written again from this file ("it was missing"...): the way to
+	// restore a lost original is to ingest the file again. The JSON shape
+	// of DESIGN.md has no place for it; the CLI prints it as a warning.
+	Restored string `json:"-"`
 }
 
 // Rejected is a file that was not ingested, and why.
@@ -107,28 +147,36 @@ func rejectf(format string, args ...any) error {
 
 // Ingest adds the files and folders (recursively; names starting with "."
 // are skipped) to the archive. Every file ends up in exactly one list of
-// the report; a bad file never stops the others. The error is only for
-// what stops the whole ingest (a cancelled context, a failing database).
+// the report; a bad file never stops the others, nor does a folder that
+// cannot be read (it is rejected, the rest goes on). The error is only for
+// what stops the whole ingest: a failing database, or a cancelled context,
+// after which the work already done is committed and the files not
+// processed are listed in the report's NotProcessed.
 func (s *Store) Ingest(ctx context.Context, paths []string, opts *IngestOptions) (*Report, error) {
+	return s.ingestPaths(ctx, paths, opts, os.ReadDir)
+}
+
+// ingestPaths is Ingest with the folder reader as a parameter, so that
+// tests can make a folder unreadable where permissions cannot (as root).
+func (s *Store) ingestPaths(ctx context.Context, paths []string, opts *IngestOptions, readDir func(string) ([]fs.DirEntry, error)) (*Report, error) {
 	if err := s.writable(); err != nil {
 		return nil, err
 	}
 	rep := newReport()
-	var files []string
+	l := &lister{readDir: readDir}
 	for _, p := range paths {
-		fs, err := listFiles(p)
-		if err != nil {
-			r := Rejected{Path: p, Error: err.Error()}
-			rep.Rejected = append(rep.Rejected, r)
-			if opts != nil && opts.Done != nil {
-				opts.Done(nil, nil, &r)
-			}
-			continue
-		}
-		files = append(files, fs...)
+		start := len(l.files)
+		l.add(p)
+		sort.Strings(l.files[start:]) // in the order given, each sorted
 	}
-	sources := make([]source, len(files))
-	for i, f := range files {
+	for _, r := range l.problems {
+		rep.Rejected = append(rep.Rejected, r)
+		if opts != nil && opts.Done != nil {
+			opts.Done(nil, nil, &r)
+		}
+	}
+	sources := make([]source, len(l.files))
+	for i, f := range l.files {
 		sources[i] = fileSource(f)
 	}
 	if err := s.ingest(ctx, sources, opts, rep); err != nil {
@@ -143,7 +191,7 @@ func (s *Store) IngestReader(ctx context.Context, name string, r io.Reader, opts
 		return nil, err
 	}
 	rep := newReport()
-	src := source{path: name, open: func(max int64) ([]byte, error) { return readCapped(r, name, max) }}
+	src := source{path: name, open: func() (io.ReadCloser, int64, error) { return io.NopCloser(r), -1, nil }}
 	err := s.ingest(ctx, []source{src}, opts, rep)
 	return rep, err
 }
@@ -152,72 +200,97 @@ func newReport() *Report {
 	return &Report{Ingested: []Ingested{}, Duplicates: []Duplicate{}, Rejected: []Rejected{}}
 }
 
-// source is one file to ingest: its name for the report and how to read it.
-type source struct {
-	path string
-	open func(max int64) ([]byte, error)
+// lister finds the files to ingest under the paths given. What it cannot
+// take (an unreadable folder, a dangling symbolic link, a device) becomes
+// a rejection naming it, and the listing goes on.
+type lister struct {
+	readDir  func(string) ([]fs.DirEntry, error) // os.ReadDir but in tests
+	files    []string
+	problems []Rejected
 }
 
-func fileSource(path string) source {
-	return source{path: path, open: func(max int64) ([]byte, error) {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		fi, err := f.Stat()
-		if err != nil {
-			return nil, err
-		}
-		if !fi.Mode().IsRegular() {
-			return nil, rejectf("not a regular file")
-		}
-		if fi.Size() > max {
-			return nil, rejectf("file is %d bytes, more than the %d allowed", fi.Size(), max)
-		}
-		return readCapped(f, path, max)
-	}}
+func (l *lister) reject(path, msg string) {
+	l.problems = append(l.problems, Rejected{Path: path, Error: msg})
 }
 
-func readCapped(r io.Reader, name string, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, rejectf("file is more than the %d bytes allowed", max)
-	}
-	return data, nil
-}
-
-// listFiles returns path itself when it is a file, or every regular file
-// below it, sorted, skipping names that start with ".".
-func listFiles(path string) ([]string, error) {
+// add lists one path given by the caller: a file, or a folder walked
+// recursively. A symbolic link given here is followed, folder or not:
+// someone named it.
+func (l *lister) add(path string) {
 	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		l.reject(path, err.Error())
+	case fi.IsDir():
+		l.walk(path)
+	case fi.Mode().IsRegular():
+		l.files = append(l.files, path)
+	default:
+		l.reject(path, "not a regular file ("+fileKind(fi.Mode())+")")
+	}
+}
+
+// walk lists a folder's files and sub-folders. Symbolic links to files are
+// followed (the file is ingested under the link's name); links to folders
+// are not, since they can make loops, but are reported.
+func (l *lister) walk(dir string) {
+	ents, err := l.readDir(dir)
 	if err != nil {
-		return nil, err
+		what := "the folder could not be read: "
+		if len(ents) > 0 {
+			what = "the folder could not be read in full: "
+		}
+		l.reject(dir, what+errReason(err))
 	}
-	if !fi.IsDir() {
-		return []string{path}, nil
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch t := e.Type(); {
+		case t.IsDir():
+			l.walk(p)
+		case t.IsRegular():
+			l.files = append(l.files, p)
+		case t&fs.ModeSymlink != 0:
+			l.link(p)
+		default:
+			l.reject(p, "not a regular file ("+fileKind(t)+")")
+		}
 	}
-	var out []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
+}
+
+// link lists a symbolic link found in a folder.
+func (l *lister) link(p string) {
+	fi, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		target, _ := os.Readlink(p)
+		l.reject(p, fmt.Sprintf("a symbolic link to %q, which does not exist", target))
+	case err != nil:
+		l.reject(p, "a symbolic link whose target cannot be read: "+errReason(err))
+	case fi.IsDir():
+		l.reject(p, "a symbolic link to a folder, not followed (it could make a loop): ingest the folder itself")
+	case fi.Mode().IsRegular():
+		l.files = append(l.files, p)
+	default:
+		l.reject(p, "a symbolic link to something that is not a regular file ("+fileKind(fi.Mode())+")")
+	}
+}
+
+// fileKind names a file type that is not a regular file or a folder.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "mode " + m.String()
 }
 
 // outcome is what a worker made of one source.
@@ -225,14 +298,20 @@ type outcome struct {
 	idx      int
 	rec      *record // new photo to insert (nil otherwise)
 	dupID    ID      // already in the archive
+	restored string  // a duplicate whose stored original was written again, and why
 	err      error   // rejected
-	warnings []string
+	skipped  bool    // not processed: the ingest was interrupted first
 }
 
 // ingest runs the pipeline: workers read, hash, analyse, render and store
 // originals; one writer inserts records in batches, each batch one
 // transaction, so that a photo is acknowledged only once its original is
 // on disk and its record committed.
+//
+// When ctx is cancelled, files not yet started are left alone, and a file
+// whose original is written is still committed (through a context that is
+// not cancelled, bounded by commitTimeout), so that a graceful stop leaves
+// no original without its record.
 func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, rep *Report) error {
 	var o IngestOptions
 	if opts != nil {
@@ -302,7 +381,11 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 			return
 		}
 		if werr == nil {
-			werr = s.commit(ctx, pending)
+			// The originals of the batch are on disk: commit them even
+			// if the ingest is being stopped.
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
+			werr = s.commit(cctx, pending)
+			cancel()
 		}
 		for _, oc := range pending {
 			if werr != nil {
@@ -315,6 +398,9 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 		pending = pending[:0]
 	}
 	for oc := range results {
+		if oc.skipped {
+			continue
+		}
 		if oc.rec != nil {
 			prog.Bytes += oc.rec.Bytes
 			pending = append(pending, oc)
@@ -332,7 +418,8 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 
 	for i, oc := range outs {
 		if !done[i] {
-			oc.err = errors.New("not processed: " + errString(ctx.Err()))
+			rep.NotProcessed = append(rep.NotProcessed, srcs[i].path)
+			continue
 		}
 		in, dup, rej := entryOf(srcs[i].path, oc)
 		switch {
@@ -347,7 +434,13 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 	if werr != nil {
 		return werr
 	}
-	return ctx.Err()
+	if len(rep.NotProcessed) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return errors.New("ingest stopped before every file was processed")
+	}
+	return nil
 }
 
 // entryOf turns an outcome into its report entry.
@@ -356,18 +449,11 @@ func entryOf(path string, oc outcome) (*Ingested, *Duplicate, *Rejected) {
 	case oc.err != nil:
 		return nil, nil, &Rejected{Path: path, Error: oc.err.Error()}
 	case oc.dupID != "":
-		return nil, &Duplicate{Path: path, ID: oc.dupID}, nil
+		return nil, &Duplicate{Path: path, ID: oc.dupID, Restored: oc.restored}, nil
 	case oc.rec == nil:
 		return nil, nil, &Rejected{Path: path, Error: "not processed"}
 	}
 	return &Ingested{Path: path, ID: oc.rec.ID, Warnings: nonNil(oc.rec.Warnings)}, nil, nil
-}
-
-func errString(err error) string {
-	if err == nil {
-		return "stopped"
-	}
-	return err.Error()
 }
 
 // commit inserts a batch of new photos in one transaction. A photo that

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/cutline/cutline/archive"
@@ -16,7 +20,25 @@ type ingestOptions struct {
 	Workers  int
 	As       string
 	MaxMP    float64
+	MaxMB    float64
 }
+
+const (
+	// ingestMemoryLimit is the soft memory limit of "cutline ingest"
+	// (unless GOMEMLIMIT is set): the archive's memory budget (640 MiB)
+	// bounds the live bytes of the files and decodes at work, and this
+	// limit makes the garbage collector run before the heap, garbage
+	// included, grows past it, instead of letting it double (GOGC=100)
+	// after a large decode. It keeps ingest under 1 GiB resident.
+	ingestMemoryLimit = 768 << 20
+	// exitInterrupted is the exit status of an ingest stopped by Ctrl-C
+	// or SIGTERM (128 + SIGINT, as shells report it).
+	exitInterrupted = 130
+	// indexSyncTimeout bounds the search index update after an
+	// interrupted ingest (what it does not finish, the next command that
+	// writes does).
+	indexSyncTimeout = 30 * time.Second
+)
 
 func newIngestCommand(g *globalOptions) *cobra.Command {
 	var o ingestOptions
@@ -28,8 +50,12 @@ with "." are skipped). Each file is hashed (SHA-256 is its ID), recognised as a
 duplicate if already archived, stored once, read for EXIF/IPTC/XMP metadata and
 given 320 px and 1280 px renditions.
 
+Ingesting a file again restores its original in the archive when that copy is
+missing or damaged (as "cutline check" reports).
+
 Exit status: 0 when every file was ingested or was a duplicate, 1 when any was
-rejected (the others are kept).`,
+rejected (the others are kept), 130 when interrupted (Ctrl-C): the files
+finished by then are kept, and the number not processed is printed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error { return runIngest(c, g, &o, args) },
 	}
@@ -39,6 +65,7 @@ rejected (the others are kept).`,
 	f.IntVar(&o.Workers, "workers", 0, "files processed at once (default: number of cores)")
 	f.StringVar(&o.As, "as", "", "who the history names for template changes (default $USER)")
 	f.Float64Var(&o.MaxMP, "max-megapixels", archive.DefaultMaxPixels/1e6, "reject images larger than this before decoding them")
+	f.Float64Var(&o.MaxMB, "max-file-mb", archive.DefaultMaxFileBytes>>20, "reject files larger than this many MiB before reading them")
 	return c
 }
 
@@ -51,7 +78,14 @@ func runIngest(c *cobra.Command, g *globalOptions, o *ingestOptions, paths []str
 	if o.MaxMP <= 0 {
 		return usagef("--max-megapixels must be positive")
 	}
-	opts := &archive.IngestOptions{Workers: o.Workers, User: currentUser(o.As), MaxPixels: int64(o.MaxMP * 1e6)}
+	if o.MaxMB <= 0 || o.MaxMB > 1<<20 {
+		return usagef("--max-file-mb must be positive and at most %d (1 TiB)", 1<<20)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
+	}
+	opts := &archive.IngestOptions{Workers: o.Workers, User: currentUser(o.As), MaxPixels: int64(o.MaxMP * 1e6),
+		MaxFileBytes: int64(o.MaxMB * (1 << 20)), MaxFileBytesHint: "raise the limit with --max-file-mb"}
 	if o.Template != "" || o.Codes != "" {
 		if opts.Caption, err = captionHook(o.Template, o.Codes); err != nil {
 			return usageError{err}
@@ -87,17 +121,32 @@ func runIngest(c *cobra.Command, g *globalOptions, o *ingestOptions, paths []str
 		}
 	}
 	start := time.Now()
-	rep, err := s.Ingest(c.Context(), paths, opts)
+	ctx := c.Context()
+	rep, err := s.Ingest(ctx, paths, opts)
 	if bar != nil {
 		bar.Finish()
 	}
+	// Interrupted: what was finished is committed; bring the index up to
+	// date with it (on a context of its own) and say what was left.
+	interrupted := rep != nil && errors.Is(err, context.Canceled)
+	if interrupted {
+		err = nil
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), indexSyncTimeout)
+		defer cancel()
+	}
 	if rep != nil {
-		if ierr := syncIndex(c.Context(), g, s); ierr != nil && err == nil {
+		if ierr := syncIndex(ctx, g, s); ierr != nil && err == nil {
 			err = ierr
 		}
 		if g.JSON {
 			if perr := g.printJSON(rep); perr != nil {
 				return perr
+			}
+			for _, d := range rep.Duplicates {
+				if d.Restored != "" {
+					fmt.Fprintf(g.stderr, "cutline: warning: %s: original of %s restored (%s)\n", oneLine(d.Path), d.ID.Short(), d.Restored)
+				}
 			}
 		} else {
 			printIngestReport(g, rep, time.Since(start))
@@ -105,6 +154,10 @@ func runIngest(c *cobra.Command, g *globalOptions, o *ingestOptions, paths []str
 	}
 	if err != nil {
 		return err
+	}
+	if interrupted {
+		fmt.Fprintf(g.stderr, "cutline: interrupted: %d files not processed\n", len(rep.NotProcessed))
+		return exitError{exitInterrupted}
 	}
 	if !rep.OK() {
 		return exitError{exitFailure}
@@ -122,6 +175,9 @@ func printIngestEntry(g *globalOptions, in *archive.Ingested, dup *archive.Dupli
 		}
 	case dup != nil:
 		fmt.Fprintf(w, "duplicate  %s  %s\n", dup.ID.Short(), oneLine(dup.Path))
+		if dup.Restored != "" {
+			fmt.Fprintf(w, "           warning: original restored from this file (%s)\n", oneLine(dup.Restored))
+		}
 	case rej != nil:
 		fmt.Fprintf(w, "rejected   %s: %s\n", oneLine(rej.Path), oneLine(rej.Error))
 	}
