@@ -21,7 +21,7 @@ until it is ready and a crash leaves the old index in place.`,
 				return err
 			}
 			defer s.Close()
-			ix, err := openIndex(c.Context(), g, s, true)
+			ix, err := openIndexOnly(g, s, true)
 			if err != nil {
 				return err
 			}

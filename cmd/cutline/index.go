@@ -13,13 +13,7 @@ import (
 // date with the archive first (replaying the outbox, or rebuilding a
 // stale index with a message saying why).
 func openIndex(ctx context.Context, g *globalOptions, s *archive.Store, write bool) (*index.Index, error) {
-	logf := func(format string, args ...any) { fmt.Fprintf(g.stderr, "cutline: "+format+"\n", args...) }
-	ix, err := index.Open(s.IndexDir(), &index.Options{ReadOnly: !write, Logf: logf})
-	if errors.Is(err, index.ErrLocked) {
-		if h, ok := archive.ReadHolder(s.Dir()); ok {
-			return nil, &archive.LockedError{Dir: s.Dir(), Holder: h}
-		}
-	}
+	ix, err := openIndexOnly(g, s, write)
 	if err != nil {
 		return nil, err
 	}
@@ -30,6 +24,20 @@ func openIndex(ctx context.Context, g *globalOptions, s *archive.Store, write bo
 		}
 	}
 	return ix, nil
+}
+
+// openIndexOnly opens the archive's index without applying pending
+// changes (reindex rebuilds it at once; syncing first could mean building
+// it twice).
+func openIndexOnly(g *globalOptions, s *archive.Store, write bool) (*index.Index, error) {
+	logf := func(format string, args ...any) { fmt.Fprintf(g.stderr, "cutline: "+format+"\n", args...) }
+	ix, err := index.Open(s.IndexDir(), &index.Options{ReadOnly: !write, Logf: logf})
+	if errors.Is(err, index.ErrLocked) {
+		if h, ok := archive.ReadHolder(s.Dir()); ok {
+			return nil, &archive.LockedError{Dir: s.Dir(), Holder: h}
+		}
+	}
+	return ix, err
 }
 
 // syncOpen applies the archive's pending changes to an open index and
