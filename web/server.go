@@ -119,7 +119,7 @@ func New(cfg Config) (*Server, error) {
 		ix:        cfg.Index,
 		thumbs:    thumbnails.Cache{Dir: cfg.Store.ThumbDir()},
 		open:      !hasUsers,
-		workSem:   make(chan struct{}, 2*runtime.GOMAXPROCS(0)),
+		workSem:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		searchSem: make(chan struct{}, 2*runtime.GOMAXPROCS(0)),
 		renderSem: make(chan struct{}, 2),
 		loginSem:  make(chan struct{}, 2),
