@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"os"
 
 	"github.com/cutline/cutline/thumbnails"
@@ -35,6 +36,8 @@ type CheckReport struct {
 	Photos    int       `json:"photos"`
 	Originals int       `json:"originals"`
 	Problems  []Problem `json:"problems"`
+	// Notes say what could not be judged (beside another writer).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Unrepaired counts the problems left after Check.
@@ -102,7 +105,11 @@ func (s *Store) Check(ctx context.Context, opts *CheckOptions) (*CheckReport, er
 	if err != nil {
 		return rep, err
 	}
+	inFlight := 0
 	err = s.Originals.Each(func(id ID, path string, tmp bool) error {
+		if tmp && s.ro {
+			return nil // an ingest in progress elsewhere
+		}
 		if tmp {
 			p := Problem{Kind: "temp-file", Path: path, Detail: "leftover temporary file of an interrupted ingest"}
 			if o.Repair {
@@ -120,6 +127,13 @@ func (s *Store) Check(ctx context.Context, opts *CheckOptions) (*CheckReport, er
 		if ok, err := s.Has(ctx, id); err != nil || ok {
 			return err
 		}
+		if s.ro {
+			// Another process holds the archive for writing: an ingest
+			// writes each original before it commits the record, so
+			// this may be one in flight. Not judged here.
+			inFlight++
+			return nil
+		}
 		p := Problem{Kind: "orphan-original", ID: id, Path: path,
 			Detail: "an original without a record (an ingest stopped before it finished, or the database was restored from an older backup)"}
 		if o.Repair {
@@ -128,6 +142,9 @@ func (s *Store) Check(ctx context.Context, opts *CheckOptions) (*CheckReport, er
 		rep.Problems = append(rep.Problems, p)
 		return nil
 	})
+	if inFlight > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d originals have no record yet; another process is writing to the archive, so they may be ingests in progress: check again when it has finished", inFlight))
+	}
 	return rep, err
 }
 
@@ -156,7 +173,13 @@ func (s *Store) recoverOrphan(ctx context.Context, p *Problem) {
 	}
 	defer f.Close()
 	name := "recovered-" + p.ID.Short() + ".jpg"
-	rep, err := s.IngestReader(ctx, name, f, nil)
+	// It was accepted once, perhaps under raised limits: the limits that
+	// keep hostile files out do not apply to bytes that hash to their name.
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	rep, err := s.IngestReader(ctx, name, f, &IngestOptions{MaxPixels: math.MaxInt64, MaxFileBytes: max(size+1, DefaultMaxFileBytes)})
 	switch {
 	case err != nil:
 		p.Detail += "; recording it failed: " + err.Error()

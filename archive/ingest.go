@@ -326,13 +326,16 @@ func (s *Store) ingest(ctx context.Context, srcs []source, opts *IngestOptions, 
 	if o.MaxFileBytes <= 0 {
 		o.MaxFileBytes = DefaultMaxFileBytes
 	}
+	mem := s.mem // shared with the Store's other ingests
 	if o.MemoryBudget <= 0 {
 		o.MemoryBudget = DefaultMemoryBudget
+	} else {
+		mem = semaphore.NewWeighted(o.MemoryBudget)
 	}
 	if o.User == "" {
 		o.User = "ingest"
 	}
-	p := &pipeline{s: s, o: o, mem: semaphore.NewWeighted(o.MemoryBudget), thumbs: s.thumbCache()}
+	p := &pipeline{s: s, o: o, mem: mem, thumbs: s.thumbCache()}
 
 	jobs := make(chan int)
 	results := make(chan outcome, o.Workers)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"golang.org/x/sync/semaphore"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
@@ -49,6 +50,10 @@ type Store struct {
 	lock *fileLock
 	now  func() time.Time
 	ro   bool
+	// mem is the memory budget (DefaultMemoryBudget) shared by every
+	// ingest of this Store that does not set its own, so that concurrent
+	// ingests (uploads to the web desk) are bounded together.
+	mem *semaphore.Weighted
 	// Originals holds the untouched original files by ID.
 	Originals *Blobs
 }
@@ -81,7 +86,8 @@ func Open(dir string, opts *Options) (*Store, error) {
 			return nil, fmt.Errorf("creating archive: %w", err)
 		}
 	}
-	s := &Store{dir: abs, now: o.Now, ro: o.ReadOnly, Originals: &Blobs{dir: filepath.Join(abs, "originals")}}
+	s := &Store{dir: abs, now: o.Now, ro: o.ReadOnly, Originals: &Blobs{dir: filepath.Join(abs, "originals")},
+		mem: semaphore.NewWeighted(DefaultMemoryBudget)}
 	if !o.ReadOnly {
 		if s.lock, err = acquireLock(filepath.Join(abs, "cutline.lock"), o.Holder, o.LockTimeout); err != nil {
 			return nil, err

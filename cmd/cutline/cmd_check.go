@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/cutline/cutline/archive"
-	"github.com/cutline/cutline/index"
 	"github.com/spf13/cobra"
 )
 
@@ -41,6 +40,9 @@ Exit status: 0 when nothing is wrong (or everything was repaired), 1 otherwise.`
 			if err != nil {
 				return err
 			}
+			if s.ReadOnly() {
+				rep.Notes = append(rep.Notes, "the search index was not compared: another process is writing to the archive and keeps it in step")
+			}
 			if p, err := checkIndex(ctx, g, s, rep.Photos, repair); err != nil {
 				return err
 			} else if p != nil {
@@ -61,6 +63,9 @@ Exit status: 0 when nothing is wrong (or everything was repaired), 1 otherwise.`
 						where = p.ID.Short()
 					}
 					fmt.Fprintf(g.stdout, "%s  %-18s %s  %s\n", state, p.Kind, where, oneLine(p.Detail))
+				}
+				for _, n := range rep.Notes {
+					fmt.Fprintf(g.stdout, "note      %s\n", n)
 				}
 				fmt.Fprintf(g.stdout, "checked %d photos and %d originals: %d problems, %d repaired, %d left\n",
 					rep.Photos, rep.Originals, len(rep.Problems), len(rep.Problems)-rep.Unrepaired(), rep.Unrepaired())
@@ -97,11 +102,13 @@ func openCheckArchive(g *globalOptions, repair bool) (*archive.Store, error) {
 // "cutline serve", which keeps it in step itself), it is not compared,
 // and a note says so.
 func checkIndex(ctx context.Context, g *globalOptions, s *archive.Store, photos int, repair bool) (*archive.Problem, error) {
-	ix, err := openIndex(ctx, g, s, !s.ReadOnly())
-	if s.ReadOnly() && (errors.Is(err, index.ErrLocked) || errors.As(err, new(*archive.LockedError))) {
-		fmt.Fprintln(g.stderr, "cutline: the search index is held by another process (it keeps it in step); not compared")
+	if s.ReadOnly() {
+		// Another process writes the archive and keeps the index in step
+		// (its pending changes cannot be applied from here, so a
+		// comparison could only report them).
 		return nil, nil
 	}
+	ix, err := openIndex(ctx, g, s, true)
 	if err != nil {
 		return nil, err
 	}

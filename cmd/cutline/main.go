@@ -24,6 +24,14 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first Ctrl-C (or SIGTERM) asks the command to wind down: an
+	// ingest commits what is in progress, a server finishes its requests.
+	// Once it is received the signals go back to their default, so a
+	// second one stops the process at once.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	g := &globalOptions{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCommand(g)
 	root.SetArgs(args)
