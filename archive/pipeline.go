@@ -100,7 +100,13 @@ func (p *pipeline) process(ctx context.Context, idx int, src source) (oc outcome
 	if err := p.mem.Acquire(ctx, fileShare+decodeShare); err != nil {
 		return outcome{idx: idx, skipped: true}
 	}
-	defer func() { p.release(fileShare + decodeShare) }()
+	defer func() {
+		// The file is closed before its share goes back (and closed
+		// again, harmlessly, by the defer above): the next file may
+		// then be opened and read within the budget.
+		f.Close()
+		p.release(fileShare + decodeShare)
+	}()
 	data, err := p.readRest(f, head, size)
 	if err != nil {
 		oc.err = err
