@@ -41,6 +41,8 @@ func TestLoad(t *testing.T) {
 	if testing.Short() && !full {
 		t.Skip("-short")
 	}
+	// The garbage collector as cutline serve sets it.
+	defer TuneGC()()
 	dir := os.Getenv("CUTLINE_LOAD_DIR")
 	if dir == "" {
 		dir = filepath.Join(t.TempDir(), "archive")

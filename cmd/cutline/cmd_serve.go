@@ -65,6 +65,7 @@ func serveArchive(ctx context.Context, g *globalOptions, s *archive.Store, addr 
 	}
 	defer ix.Close()
 	logf := func(format string, args ...any) { fmt.Fprintf(g.stderr, "cutline serve: "+format+"\n", args...) }
+	defer web.TuneGC()()
 	srv, err := web.New(web.Config{Store: s, Index: ix, Addr: addr, LocalUser: currentUser(""), Logf: logf})
 	if err != nil {
 		return err
