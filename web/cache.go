@@ -68,7 +68,7 @@ func (c *readCache) clear() {
 // search runs a search through the cache.
 func (s *Server) search(ctx context.Context, q index.Query, opts index.SearchOptions) (*index.Result, error) {
 	if s.cache == nil {
-		return s.searchIndex(ctx, q, opts)
+		return s.ix.Search(ctx, q, opts)
 	}
 	key := fmt.Sprintf("%s\x00%d\x00%d\x00%d\x00%t\x00%d\x00%t", q.String(), opts.Limit, opts.Offset, opts.Sort, opts.Facets, opts.FacetSize, opts.NoHighlight)
 	c := s.cache
@@ -79,7 +79,7 @@ func (s *Server) search(ctx context.Context, q index.Query, opts index.SearchOpt
 	if ok {
 		return res, nil
 	}
-	res, err := s.searchIndex(ctx, q, opts)
+	res, err := s.ix.Search(ctx, q, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -133,20 +133,6 @@ func (s *Server) queued(h handlerFunc) handlerFunc {
 		}
 		return err
 	}
-}
-
-// searchIndex runs a search on the index, at most searchSlots at once.
-// A search with facets is CPU-bound: letting fifty run at once only
-// shares the cores fifty ways and multiplies the garbage; queueing them
-// keeps the throughput and lets the first finish first.
-func (s *Server) searchIndex(ctx context.Context, q index.Query, opts index.SearchOptions) (*index.Result, error) {
-	select {
-	case s.searchSem <- struct{}{}:
-		defer func() { <-s.searchSem }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	return s.ix.Search(ctx, q, opts)
 }
 
 // photo reads a photo through the cache.

@@ -72,7 +72,6 @@ type Server struct {
 	cache     *readCache    // nil with Config.NoCache
 	syncMu    sync.Mutex    // one index Sync at a time
 	workSem   chan struct{} // bounds the read pages being made at once (see queued)
-	searchSem chan struct{} // bounds the index searches running at once
 	renderSem chan struct{} // bounds on-demand re-renders of lost thumbnails
 	loginSem  chan struct{} // bounds concurrent password hashing (19 MiB each)
 }
@@ -120,7 +119,6 @@ func New(cfg Config) (*Server, error) {
 		thumbs:    thumbnails.Cache{Dir: cfg.Store.ThumbDir()},
 		open:      !hasUsers,
 		workSem:   make(chan struct{}, runtime.GOMAXPROCS(0)),
-		searchSem: make(chan struct{}, 2*runtime.GOMAXPROCS(0)),
 		renderSem: make(chan struct{}, 2),
 		loginSem:  make(chan struct{}, 2),
 	}
