@@ -84,30 +84,27 @@ func isAtPersonVerb(w string) bool {
 // regionFollows reports a run followed by ", <region or country>": the
 // "City, State" shape names a city the gazetteer may not know.
 func (p *captionParser) regionFollows(e int) bool {
-	toks := p.toks
-	if e+2 >= len(toks) || !toks[e+1].is(",") {
-		return false
-	}
-	qs, qe, ok := p.placeSeq(e + 2)
-	if !ok {
-		return false
-	}
-	k := p.place(p.span(qs, qe))
+	k := p.placeAfterComma(e)
 	return k == kindRegion || k == kindCountry
 }
 
 // knownPlaceFollows reports a run followed by ", <a place the gazetteer
 // knows>": the "Venue, City" shape.
 func (p *captionParser) knownPlaceFollows(e int) bool {
-	toks := p.toks
-	if e+2 >= len(toks) || !toks[e+1].is(",") {
-		return false
+	return p.placeAfterComma(e) != kindNone
+}
+
+// placeAfterComma returns the kind of the place named right after ", "
+// behind token e, or kindNone.
+func (p *captionParser) placeAfterComma(e int) placeKind {
+	if e+2 >= len(p.toks) || !p.toks[e+1].is(",") {
+		return kindNone
 	}
 	qs, qe, ok := p.placeSeq(e + 2)
 	if !ok {
-		return false
+		return kindNone
 	}
-	return p.place(p.span(qs, qe)) != kindNone
+	return p.place(p.span(qs, qe))
 }
 
 // hasParticle reports a lower-case name particle inside the run: "Parc des
